@@ -1,0 +1,79 @@
+"""Audit entries written by services, in the same transaction as the change.
+
+Built on Wagtail's log entries (``wagtail.log_actions``), so that each object's history page in
+the back office shows who did what and which fields changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+from django.utils.translation import gettext_noop as N_
+from wagtail.log_actions import log
+
+ACTIONS = {
+    # action code -> (label, past-tense message); registered in core/wagtail_hooks.py
+    "thidua.create": (N_("Tạo mới"), N_("Đã tạo")),
+    "thidua.update": (N_("Cập nhật"), N_("Đã cập nhật")),
+    "thidua.delete": (N_("Xóa"), N_("Đã xóa")),
+    "thidua.merge": (N_("Sáp nhập"), N_("Đã sáp nhập")),
+    "thidua.import": (N_("Nhập từ Excel"), N_("Đã nhập từ Excel")),
+    "thidua.role_grant": (N_("Giao vai trò"), N_("Đã giao vai trò")),
+    "thidua.role_revoke": (N_("Thu hồi vai trò"), N_("Đã thu hồi vai trò")),
+    "thidua.transfer": (N_("Điều chuyển"), N_("Đã điều chuyển")),
+}
+
+
+def snapshot(instance: models.Model, field_names: Iterable[str] | None = None) -> dict[str, Any]:
+    """The current values of an instance's concrete fields, for diffing after a change."""
+    names = field_names or [
+        f.attname for f in instance._meta.concrete_fields if not f.primary_key
+    ]
+    return {name: getattr(instance, name) for name in names}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose value changed, as {field: [old, new]} with JSON-ready values."""
+    return {
+        name: [_plain(before.get(name)), _plain(value)]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def record(
+    instance: models.Model,
+    action: str,
+    *,
+    actor: Any,
+    changes: dict[str, list[Any]] | None = None,
+    note: str = "",
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Write one audit entry. Must run inside the service's transaction."""
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown audit action {action!r}")
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit.record must be called inside the service's transaction")
+    data: dict[str, Any] = {"changes": changes or {}}
+    if note:
+        data["note"] = note
+    if extra:
+        data.update(extra)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    log(instance=instance, action=action, user=user, data=data, content_changed=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value

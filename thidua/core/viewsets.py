@@ -1,0 +1,148 @@
+"""Wagtail admin viewsets whose every view is scoped to what the user may see, and whose writes
+go through services.
+
+A viewset names a ``scoped_queryset`` (a function of the user from the app's queries.py) and a
+permission policy built from the app's predicates. Objects outside the user's scope answer 404
+on every detail URL (edit, delete, history, usage, inspect), so their existence does not leak.
+Services raise ``ValidationError`` for bad input: the form shows it instead of a server error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model, QuerySet
+from django.forms import modelform_factory
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from thidua.core.search import search
+
+ScopedQuerySet = Callable[[Any], QuerySet]
+
+
+class ScopedPermissionPolicy(BasePermissionPolicy):
+    """Permission policy answering from our predicates instead of Django model permissions.
+
+    Subclasses implement ``can(user, action)`` and ``can_for(user, action, instance)``;
+    ``scoped_queryset`` restricts which instances exist for the user at all.
+    """
+
+    scoped_queryset: ScopedQuerySet
+
+    def can(self, user: Any, action: str) -> bool:
+        raise NotImplementedError
+
+    def can_for(self, user: Any, action: str, instance: Model) -> bool:
+        return self.can(user, action)
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return bool(user.is_active) and self.can(user, action)
+
+    def user_has_permission_for_instance(self, user: Any, action: str, instance: Model) -> bool:
+        return bool(user.is_active) and self.can_for(user, action, instance)
+
+    def instances_user_has_permission_for(self, user: Any, action: str) -> QuerySet:
+        queryset = type(self).scoped_queryset(user)
+        allowed = [obj.pk for obj in queryset if self.can_for(user, action, obj)]
+        return queryset.filter(pk__in=allowed)
+
+    def users_with_permission(self, action: str) -> QuerySet:
+        raise NotImplementedError("Scoped policies do not enumerate users")
+
+
+class ScopedObjectMixin:
+    """Detail views: an object outside the user's scope does not exist (404)."""
+
+    def get_object(self, *args: Any, **kwargs: Any) -> Model:
+        obj = super().get_object(*args, **kwargs)  # type: ignore[misc]
+        policy = self.permission_policy  # type: ignore[attr-defined]
+        if not type(policy).scoped_queryset(self.request.user).filter(pk=obj.pk).exists():  # type: ignore[attr-defined]
+            raise Http404
+        return obj
+
+
+class ServiceFormMixin:
+    """Create/edit views: the write is one service call; its ValidationError lands on the form."""
+
+    def form_valid(self, form: Any) -> Any:
+        try:
+            return super().form_valid(form)  # type: ignore[misc]
+        except ValidationError as error:
+            _attach_errors(form, error)
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+        except PermissionDenied:
+            raise
+
+
+def _attach_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ScopedIndexView(generic.IndexView):
+    """Listing restricted to the user's scope, searched without diacritics on ``search_text``."""
+
+    def get_base_queryset(self) -> QuerySet:
+        return type(self.permission_policy).scoped_queryset(self.request.user)
+
+    def search_queryset(self, queryset: QuerySet) -> QuerySet:
+        if not self.is_searching:
+            return queryset
+        return search(queryset, self.search_query, field=self.search_fields[0])
+
+
+class ScopedEditView(ScopedObjectMixin, ServiceFormMixin, generic.EditView):
+    pass
+
+
+class ScopedCreateView(ServiceFormMixin, generic.CreateView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """Base for every domain viewset in the back office."""
+
+    index_view_class = ScopedIndexView
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    search_fields = ["search_text"]
+    # A WagtailAdminModelForm subclass (gets Wagtail's widgets and ``for_user``); its Meta.fields
+    # are used unless the viewset lists ``form_fields``.
+    form_class: type[WagtailAdminModelForm] = WagtailAdminModelForm
+
+    def get_form_class(self, for_update: bool = False) -> type[WagtailAdminModelForm]:
+        meta = getattr(self.form_class, "Meta", None)
+        fields = getattr(self, "form_fields", None) or getattr(meta, "fields", None)
+        return modelform_factory(self.model, form=self.form_class, fields=fields)

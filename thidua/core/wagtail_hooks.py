@@ -1,0 +1,31 @@
+"""Registers the audit actions so that history pages show them in Vietnamese with the changed fields."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from thidua.core.audit import ACTIONS
+
+
+def _formatter(code: str, label: str, message: str) -> type[LogFormatter]:
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):  # type: ignore[no-untyped-def]
+            changes = (log_entry.data or {}).get("changes") or {}
+            base = _(message)
+            if changes:
+                return _("%(action)s: %(fields)s") % {"action": base, "fields": ", ".join(changes)}
+            return base
+
+        def format_comment(self, log_entry):  # type: ignore[no-untyped-def]
+            return (log_entry.data or {}).get("note", "")
+
+    Formatter.label = gettext_lazy(label)
+    Formatter.__name__ = f"Formatter_{code.replace('.', '_')}"
+    return Formatter
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions) -> None:  # type: ignore[no-untyped-def]
+    for code, (label, message) in ACTIONS.items():
+        actions.register_action(code)(_formatter(code, label, message))

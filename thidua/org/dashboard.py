@@ -1,0 +1,67 @@
+"""Dashboard panels: "my work" for the person logged in. Each says what will appear when empty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.admin.ui.components import Component
+from wagtail.models import ModelLogEntry
+
+from thidua.org import queries
+from thidua.org.models import Agency, Person
+
+
+class DashboardPanel(Component):
+    template_name = ""
+    order = 100
+
+    def __init__(self, request: Any) -> None:
+        self.request = request
+
+
+class MyWorkPanel(DashboardPanel):
+    """Work assigned to the user's units. Plans, movements and dossiers add their items here as
+    those apps land; until then it lists the imports the user started."""
+
+    name = "my_work"
+    order = 10
+    template_name = "org/dashboard/my_work.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        jobs = queries.import_jobs_visible_to(self.request.user).filter(created_by=self.request.user)[:5]
+        return {"import_jobs": jobs}
+
+
+class MyUnitsPanel(DashboardPanel):
+    name = "my_units"
+    order = 20
+    template_name = "org/dashboard/my_units.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        user = self.request.user
+        assignments = list(
+            user.role_assignments.select_related("agency").order_by("agency__path", "role")
+        )
+        person = Person.objects.filter(user=user).select_related("agency").first()
+        return {"assignments": assignments, "person": person}
+
+
+class RecentActivityPanel(DashboardPanel):
+    """Latest changes to agencies and people the user may see."""
+
+    name = "recent_activity"
+    order = 30
+    template_name = "org/dashboard/recent_activity.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        user = self.request.user
+        types = ContentType.objects.get_for_models(Agency, Person)
+        visible_people = queries.people_visible_to(user).values_list("pk", flat=True)
+        visible_agencies = queries.agencies_visible_to(user).values_list("pk", flat=True)
+        people_ct, agency_ct = types[Person], types[Agency]
+        entries = (
+            ModelLogEntry.objects.filter(content_type=people_ct, object_id__in=[str(p) for p in visible_people[:5000]])
+            | ModelLogEntry.objects.filter(content_type=agency_ct, object_id__in=[str(a) for a in visible_agencies[:5000]])
+        ).select_related("user").order_by("-timestamp")[:8]
+        return {"entries": entries}

@@ -1,0 +1,21 @@
+"""Every write of the org app. One transaction each, permission checked, audit recorded inside."""
+
+from thidua.org.services.agencies import agency_create, agency_merge, agency_update
+from thidua.org.services.blocs import bloc_create, bloc_set_member, bloc_set_term, bloc_update
+from thidua.org.services.people import person_create, person_transfer, person_update
+from thidua.org.services.roles import role_grant, role_revoke
+
+__all__ = [
+    "agency_create",
+    "agency_merge",
+    "agency_update",
+    "bloc_create",
+    "bloc_set_member",
+    "bloc_set_term",
+    "bloc_update",
+    "person_create",
+    "person_transfer",
+    "person_update",
+    "role_grant",
+    "role_revoke",
+]
