@@ -44,6 +44,7 @@ _MAGIC_OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PDF_SEARCH_WINDOW: Final = 1024  # a PDF header may follow some junk bytes (PDF 1.7, 7.5.2)
 _CONTROL_RE: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINES_RE: Final = re.compile("\r\n?|\u2028|\u2029")
+_C1_RE: Final = re.compile("[\x80-\x9f]")
 # Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; Latin-1 keeps those bytes as is.
 _CP1252_HIGH: Final = {
     b: bytes([b]).decode("cp1252")
@@ -297,6 +298,9 @@ def _read_text(data: bytes) -> ExtractedText:
 def finish(result: ExtractedText) -> ExtractedText:
     """Normalise what every reader returns: line breaks as "\\n", NFC, legacy fonts converted."""
     text = _NEWLINES_RE.sub("\n", result.text.replace("\ufeff", ""))
+    if _C1_RE.search(text):
+        # C1 controls are Windows-1252 punctuation (“ ” – …) that went through Latin-1.
+        text = text.translate(_CP1252_HIGH)
     flags = list(result.flags)
     already = any(f.startswith("encoding_converted:") for f in flags)
     if not already and "ocr" not in flags:

@@ -201,7 +201,9 @@ def detect_legacy(text: str) -> LegacyEncoding | None:
         return None
     if len(_UNICODE_ONLY_RE.findall(text)) > len(strong):
         return None  # real Unicode Vietnamese with a few symbols such as «, ©, ×
-    words = [w for w in _WORD_RE.findall(text) if _STRONG_RE.search(w)][:_MAX_WORDS_SCORED]
+    # One-letter words prove nothing: a lone "«" would "convert" to the valid word "ô".
+    words = [w for w in _WORD_RE.findall(text) if len(w) > 1 and _STRONG_RE.search(w)]
+    words = words[:_MAX_WORDS_SCORED]
     best: LegacyEncoding | None = None
     best_valid = 0
     for encoding in ENCODINGS:
