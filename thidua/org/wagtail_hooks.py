@@ -1,5 +1,9 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from thidua.org import queries
 from thidua.org.dashboard import MyUnitsPanel, MyWorkPanel, RecentActivityPanel
 from thidua.org.viewsets import OrgViewSetGroup
 
@@ -12,3 +16,21 @@ def register_org_viewsets():  # type: ignore[no-untyped-def]
 @hooks.register("construct_homepage_panels")
 def add_my_work_panels(request, panels):  # type: ignore[no-untyped-def]
     panels[:] = [MyWorkPanel(request), MyUnitsPanel(request), RecentActivityPanel(request)]
+
+
+class ImportMenuItem(MenuItem):
+    """Shown to users who may import into at least one agency (the Office, province admin)."""
+
+    def is_shown(self, request):  # type: ignore[no-untyped-def]
+        return queries.agencies_managed_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():  # type: ignore[no-untyped-def]
+    return ImportMenuItem(
+        _("Nhập từ Excel"),
+        reverse("org_import:upload"),
+        name="org-import",
+        icon_name="upload",
+        order=900,
+    )

@@ -2,6 +2,13 @@
 
 from thidua.org.services.agencies import agency_create, agency_merge, agency_update
 from thidua.org.services.blocs import bloc_create, bloc_set_member, bloc_set_term, bloc_update
+from thidua.org.services.imports import (
+    import_apply,
+    import_confirm,
+    import_fail,
+    import_start,
+    import_validate,
+)
 from thidua.org.services.people import person_create, person_transfer, person_update
 from thidua.org.services.roles import role_grant, role_revoke
 
@@ -13,6 +20,11 @@ __all__ = [
     "bloc_set_member",
     "bloc_set_term",
     "bloc_update",
+    "import_apply",
+    "import_confirm",
+    "import_fail",
+    "import_start",
+    "import_validate",
     "person_create",
     "person_transfer",
     "person_update",
