@@ -30,6 +30,7 @@ from thidua.admindoc.model import (
     Section,
     Signer,
 )
+from thidua.admindoc.parse import parse
 from thidua.admindoc.render import render
 
 # --- Documents ----------------------------------------------------------------------------------
@@ -277,12 +278,19 @@ def test_type_name_in_capitals_and_summary_bold_centred() -> None:
         assert paragraph.runs[0].font.size == Pt(14)
 
 
-def test_cong_van_puts_its_summary_under_the_number_and_has_no_type_name() -> None:
-    document = _open(cong_van_document())
+@pytest.mark.parametrize("type_name", [None, "Công văn"])  # the parser names it "Công văn"
+def test_cong_van_puts_its_summary_under_the_number_and_has_no_type_name(
+    type_name: str | None,
+) -> None:
+    doc = cong_van_document()
+    doc.type_name = type_name
+    document = _open(doc)
     left = [p.text for p in document.tables[0].cell(1, 0).paragraphs]
 
     assert left == ["Số: 05/BNV-VP", "V/v tổng hợp kết quả phong trào thi đua"]
-    assert "V/v tổng hợp kết quả phong trào thi đua" not in [p.text for p in document.paragraphs]
+    body = [p.text for p in document.paragraphs]
+    assert "V/v tổng hợp kết quả phong trào thi đua" not in body
+    assert "CÔNG VĂN" not in body
     assert _paragraph(document, left[1]).runs[0].font.size == Pt(12)
 
 
@@ -394,7 +402,6 @@ def test_rendered_documents_pass_the_format_check(name: str) -> None:
 
 
 def test_seed_documents_render_and_pass_the_check(seed_texts: dict[str, str]) -> None:
-    parse = pytest.importorskip("thidua.admindoc.parse").parse
     for number, text in seed_texts.items():
         problems = check_docx(render(parse(text)))
         assert problems == [], f"seed {number}: {problems}"
@@ -476,7 +483,6 @@ def test_page_one_has_no_number_and_page_two_shows_2(
 def test_seed_documents_convert_to_pdf(
     seed_texts: dict[str, str], tmp_path: Path, require_tool: Callable[[str], None]
 ) -> None:
-    parse = pytest.importorskip("thidua.admindoc.parse").parse
     for number, text in seed_texts.items():
         doc = parse(text)
         folder = tmp_path / number

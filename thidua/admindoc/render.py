@@ -59,7 +59,7 @@ def render(doc: AdminDocument) -> bytes:
     _setup_page(document)
     _page_numbers(document)
     _header_block(document, doc)
-    if doc.type_name:
+    if not is_cong_van(doc):
         _type_and_summary(document, doc)
     _bases(document, doc)
     for section in _sections_to_render(doc):
@@ -317,10 +317,16 @@ def _header_block(document: Document, doc: AdminDocument) -> None:
 
     number = layout.format_number(doc.number, doc.type_abbr, doc.issuer)
     _add_paragraph(bottom_left, number, layout.NUMBER, space_before=6)
-    if not doc.type_name and doc.title:
+    if is_cong_van(doc) and doc.title:
         _add_paragraph(bottom_left, _cong_van_summary(doc.title), layout.CONG_VAN_SUMMARY)
     place_date = layout.format_place_date(doc.place, doc.date)
     _add_paragraph(bottom_right, place_date, layout.PLACE_DATE, space_before=6)
+
+
+def is_cong_van(doc: AdminDocument) -> bool:
+    """A công văn prints no type name: its summary "V/v …" goes under the number. The parser
+    names the type "Công văn"; a document built by hand may leave it empty."""
+    return not doc.type_name or doc.type_name.strip().casefold() == "công văn"
 
 
 def _cong_van_summary(title: str) -> str:
