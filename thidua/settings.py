@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.org",
     "thidua.portal",
+    "thidua.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -162,6 +163,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "thidua" / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_STORAGE = env_str("MEDIA_STORAGE", "filesystem")  # "filesystem" or "s3"
@@ -228,11 +230,11 @@ SESSION_COOKIE_AGE = env_int("THIDUA_SESSION_HOURS", 10) * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames our own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail sets SAMEORIGIN on its own preview views
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("THIDUA_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
@@ -247,7 +249,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the preview panel frames our own pages
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

@@ -1,0 +1,100 @@
+"""Personas used across the suite (STYLE.md: defined once, used everywhere).
+
+The world: a province with two departments, A and B, each with a division.
+- office_a: the Office (focal point) of department A
+- unit_head_a: head of division A1
+- staff_a: a staff member of division A1
+- office_b: the Office of department B
+- province_admin: province-level administrator (two-factor login required)
+- anonymous: not logged in (Django's test client without login)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from thidua.org.models import Agency
+from thidua.org.models.role import Role
+from tests.org.factories import make_agency, make_member
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; in CI a missing tool fails instead of skipping."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is required in CI but is not installed (see .ci/run)")
+    pytest.skip(f"{name} is not installed")
+
+
+@pytest.fixture
+def province(db) -> Agency:
+    return make_agency(None, code="TINH", name="Ủy ban nhân dân tỉnh An Giang", kind=Agency.Kind.PROVINCE, symbol="UBND")
+
+
+@pytest.fixture
+def agency_a(province) -> Agency:
+    return make_agency(province, code="SKHCN", name="Sở Khoa học và Công nghệ", symbol="SKHCN")
+
+
+@pytest.fixture
+def division_a(agency_a) -> Agency:
+    return make_agency(agency_a, code="SKHCN-VP", name="Văn phòng Sở Khoa học và Công nghệ", kind=Agency.Kind.DIVISION)
+
+
+@pytest.fixture
+def agency_b(province) -> Agency:
+    return make_agency(province, code="SNV", name="Sở Nội vụ", symbol="SNV")
+
+
+@pytest.fixture
+def division_b(agency_b) -> Agency:
+    return make_agency(agency_b, code="SNV-BTDKT", name="Ban Thi đua – Khen thưởng", kind=Agency.Kind.UNIT)
+
+
+@pytest.fixture
+def office_a(agency_a, division_a):
+    return make_member("vanphong.a", agency_a, Role.OFFICE, "Trần Thị Hồng Nhung")
+
+
+@pytest.fixture
+def unit_head_a(division_a):
+    return make_member("truongphong.a", division_a, Role.UNIT_HEAD, "Lê Văn Dũng")
+
+
+@pytest.fixture
+def staff_a(division_a):
+    return make_member("canbo.a", division_a, Role.STAFF, "Phạm Thị Thảo")
+
+
+@pytest.fixture
+def office_b(agency_b, division_b):
+    return make_member("vanphong.b", agency_b, Role.OFFICE, "Đặng Quốc Bảo")
+
+
+@pytest.fixture
+def province_admin(province):
+    return make_member("quantri.tinh", province, Role.PROVINCE_ADMIN, "Huỳnh Minh Trí")
+
+
+@pytest.fixture
+def client_for():
+    """A logged-in test client; users who must use two factors get a verified session."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return make
