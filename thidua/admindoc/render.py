@@ -59,7 +59,9 @@ def render(doc: AdminDocument) -> bytes:
     _setup_page(document)
     _page_numbers(document)
     _header_block(document, doc)
-    if not is_cong_van(doc):
+    if is_cong_van(doc):
+        _add_paragraph(document, "", layout.BODY, space_after=6)  # air between header and text
+    else:
         _type_and_summary(document, doc)
     _bases(document, doc)
     for section in _sections_to_render(doc):
@@ -309,7 +311,8 @@ def _header_block(document: Document, doc: AdminDocument) -> None:
     if doc.parent_body:
         _add_paragraph(top_left, doc.parent_body, layout.PARENT_BODY)
     _add_paragraph(top_left, doc.issuer or "", layout.ISSUER)
-    _add_rule(top_left, layout.ISSUER_RULE_CM, _cell_area(left_cm))
+    if doc.issuer:  # a rule under an empty line would look like a form field
+        _add_rule(top_left, layout.ISSUER_RULE_CM, _cell_area(left_cm))
 
     _add_paragraph(top_right, layout.NATIONAL_NAME, layout.NATIONAL)
     _add_paragraph(top_right, layout.MOTTO, layout.MOTTO_STYLE)
