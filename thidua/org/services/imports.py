@@ -96,7 +96,7 @@ def import_start(
         if runs_in_background(job):
             transaction.on_commit(lambda: _enqueue(job.pk))
     if not runs_in_background(job):
-        import_validate(job)
+        job = import_validate(job)
     return job
 
 
