@@ -22,6 +22,7 @@ only when needed, so reading a .txt costs microseconds.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import unicodedata
@@ -51,6 +52,15 @@ _CP1252_HIGH: Final = {
     for b in range(0x80, 0xA0)
     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
+
+
+def _undefined_as_latin1(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("admindoc-latin1", _undefined_as_latin1)
 
 
 def extract(
@@ -269,7 +279,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str]:
 
 def _decode_single_byte(data: bytes) -> tuple[str, list[str]]:
     """Bytes that are not UTF-8: TCVN3 or VNI fonts (read through Windows-1252), else cp1258."""
-    as_cp1252 = data.decode("latin-1").translate(_CP1252_HIGH)
+    as_cp1252 = data.decode("cp1252", errors="admindoc-latin1")
     legacy = detect_legacy(as_cp1252)
     if legacy:
         return convert_legacy(as_cp1252, legacy), [
@@ -300,7 +310,7 @@ def finish(result: ExtractedText) -> ExtractedText:
     text = _NEWLINES_RE.sub("\n", result.text.replace("\ufeff", ""))
     if _C1_RE.search(text):
         # C1 controls are Windows-1252 punctuation (“ ” – …) that went through Latin-1.
-        text = text.translate(_CP1252_HIGH)
+        text = _C1_RE.sub(lambda m: _CP1252_HIGH.get(ord(m.group()), m.group()), text)
     flags = list(result.flags)
     already = any(f.startswith("encoding_converted:") for f in flags)
     if not already and "ocr" not in flags:

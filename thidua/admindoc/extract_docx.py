@@ -82,7 +82,12 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
         _check_ratio(info)
     if total > MAX_TOTAL_BYTES:
         raise _bomb(total)
-    content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    content_types = b""
+    if "[Content_Types].xml" in names:
+        size = archive.getinfo("[Content_Types].xml").file_size
+        if size > MAX_PART_BYTES:
+            raise _bomb(size)
+        content_types = archive.read("[Content_Types].xml")
     if b"macroEnabled" in content_types or b"vbaProject" in content_types:
         raise UnreadableDocument(_MACRO_MESSAGE)
 

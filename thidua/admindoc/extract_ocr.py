@@ -88,9 +88,12 @@ def open_image(data: bytes) -> Image.Image:
 
 def _frames(image: Image.Image) -> Iterator[Image.Image]:
     """Each page of a multi-page TIFF (one frame for PNG and JPEG)."""
+    from PIL import ImageOps
+
     for index in range(getattr(image, "n_frames", 1)):
         image.seek(index)
-        yield image.copy()
+        # Phone photos of a page are stored sideways with an EXIF "rotate" note; apply it.
+        yield ImageOps.exif_transpose(image.copy())
 
 
 def read_image(data: bytes) -> ExtractedText:

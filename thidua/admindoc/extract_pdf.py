@@ -101,11 +101,13 @@ def _ocr_pages(
             if image is None:
                 continue  # a truly blank page: nothing to read
             try:
-                texts[index] = ocr_image(image).strip()
+                read = ocr_image(image).strip()
             except OcrError:
                 _add(flags, "ocr_failed")
                 continue
             _add(flags, "ocr")
+            if read:  # keep a page number or dash that the text layer had
+                texts[index] = read
 
 
 def _add(flags: list[str], flag: str) -> None:

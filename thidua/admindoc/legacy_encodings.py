@@ -24,6 +24,8 @@ against the tables of the xvnkb keyboard driver (tcvn.h, vni.h) and other public
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -72,6 +74,22 @@ def _tcvn3_decode_table() -> dict[str, str]:
 
 _TCVN3_DECODE = _tcvn3_decode_table()
 _TCVN3_TRANSLATE = str.maketrans(_TCVN3_DECODE)
+# The same table as a 256-character charmap over Windows-1252 bytes: codecs.charmap_decode runs
+# in C, where str.translate with a dict costs a dictionary lookup per character.
+_TCVN3_CHARMAP = "".join(
+    _TCVN3_DECODE.get(ch, ch)
+    for ch in (bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
+)
+
+
+def _tcvn3_translate(text: str) -> str:
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return text.translate(_TCVN3_TRANSLATE)  # text mixing in other characters: slower path
+    return codecs.charmap_decode(data, "strict", _TCVN3_CHARMAP)[0]
+
+
 # Codes that stand for a lowercase letter; in a .VnTimeH heading they were drawn as capitals.
 _TCVN3_LOWER_CODES = frozenset(_TCVN3_DECODE) - frozenset(_TCVN3_CAPITALS)
 
@@ -144,9 +162,11 @@ _UNICODE_ONLY_RE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300\u030
 # A "word" for the purposes of detection and case repair: letters and the legacy code symbols.
 _WORD_CHARS = "".join(map(re.escape, sorted(_STRONG | frozenset(_TCVN3_DECODE))))
 _WORD_RE = re.compile(f"(?:[^\\W\\d_]|[{_WORD_CHARS}])+")
-_MAX_WORDS_SCORED = 3000  # enough evidence; keeps detection cheap on huge inputs
+_MAX_WORDS_SCORED = 500  # enough evidence; keeps detection cheap on huge inputs
+_DETECT_WINDOW = 256 * 1024
 _MIN_VALID_WORDS = 2
 _MIN_VALID_SHARE = 0.75
+_LONGEST_SYLLABLE = 8  # "nghiêng", "khuyếch" have 7 letters
 
 _SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
@@ -159,6 +179,8 @@ _SYLLABLE_RE = re.compile(
 
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` is spelt like one Vietnamese syllable (onset, vowels, coda, ≤1 tone)."""
+    if len(word) > _LONGEST_SYLLABLE:
+        return False  # also keeps the check cheap on a megabyte without spaces
     decomposed = unicodedata.normalize("NFD", word.lower())
     toneless = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
     if len(decomposed) - len(toneless) > 1:
@@ -177,15 +199,23 @@ def _convert_word(word: str, encoding: LegacyEncoding) -> str:
     return _VNI_RE.sub(_vni_replace, word)
 
 
+@functools.lru_cache(maxsize=4096)  # Vietnamese reuses few syllables: most lookups are hits
+def _judge(word: str, encoding: LegacyEncoding) -> bool | None:
+    """Whether ``word`` converts into a Vietnamese syllable; None for an abbreviation."""
+    converted = _convert_word(word, encoding)
+    if _is_abbreviation(converted):
+        return None  # "PTTĐ" is neither evidence for nor against
+    return is_vietnamese_syllable(converted)
+
+
 def _score(words: Iterable[str], encoding: LegacyEncoding) -> tuple[int, int]:
     """(valid words, judged words) among ``words`` once converted with ``encoding``."""
     valid = judged = 0
     for word in words:
-        converted = _convert_word(word, encoding)
-        if _is_abbreviation(converted):
-            continue  # abbreviations are neither evidence for nor against
-        judged += 1
-        valid += is_vietnamese_syllable(converted)
+        verdict = _judge(word, encoding)
+        if verdict is not None:
+            judged += 1
+            valid += verdict
     return valid, judged
 
 
@@ -196,6 +226,7 @@ def detect_legacy(text: str) -> LegacyEncoding | None:
     letters only Unicode Vietnamese has, and convert into valid syllables for at least 75% of
     the words that carry them.
     """
+    text = text[:_DETECT_WINDOW]  # plenty of evidence, and bounded time on huge inputs
     strong = _STRONG_RE.findall(text)
     if len(strong) < _MIN_VALID_WORDS:
         return None
@@ -203,7 +234,7 @@ def detect_legacy(text: str) -> LegacyEncoding | None:
         return None  # real Unicode Vietnamese with a few symbols such as «, ©, ×
     # One-letter words prove nothing: a lone "«" would "convert" to the valid word "ô".
     words = [w for w in _WORD_RE.findall(text) if len(w) > 1 and _STRONG_RE.search(w)]
-    words = words[:_MAX_WORDS_SCORED]
+    del words[_MAX_WORDS_SCORED:]
     best: LegacyEncoding | None = None
     best_valid = 0
     for encoding in ENCODINGS:
@@ -223,7 +254,29 @@ def _vni_replace(match: re.Match[str]) -> str:
     return seq[0] + _VNI_DECODE.get(seq[1], seq[1])
 
 
-_SENTENCE_END = frozenset(".!?:")
+_SENTENCE_PUNCT_RE = re.compile("[.!?:]")
+# Capitals whose case is certain: ASCII, the seven TCVN3 capitals, Latin-1 capitals TCVN3 does
+# not use ("Ê" is not one: it is the code of "ấ").
+_KNOWN_CAPITAL_RE = re.compile(
+    "[A-Z{}]".format(
+        "".join(
+            re.escape(ch)
+            for ch in sorted({chr(c) for c in range(0xC0, 0xDF)} | set(_TCVN3_CAPITALS))
+            if ch.isupper() or ch in _TCVN3_CAPITALS
+            if ch not in _TCVN3_LOWER_CODES
+        )
+    )
+)
+_WORD_CHAR_RE = re.compile(f"[^\\W\\d_]|[{_WORD_CHARS}]")
+# The end of a word of capitals and TCVN3 codes; possessive, so it never backtracks. Whether the
+# word starts there is checked in Python: a look-behind at every position costs twice as much.
+_CAPS_AND_CODES_RE = re.compile(
+    "[{c}]++(?![^\\W\\d_])(?![{w}])".format(
+        w=_WORD_CHARS,
+        c=_KNOWN_CAPITAL_RE.pattern[1:-1] + "".join(map(re.escape, sorted(_TCVN3_LOWER_CODES))),
+    )
+)
+_SPACES = frozenset(" \t\r\n\f\v\xa0")
 
 
 def _word_case(word: str) -> tuple[int, int]:
@@ -237,54 +290,121 @@ def _word_case(word: str) -> tuple[int, int]:
     return upper, lower
 
 
+def _has_lower_code(word: str) -> bool:
+    return any(ch in _TCVN3_LOWER_CODES for ch in word)
+
+
+def _is_heading_word(word: str) -> bool:
+    """All capitals and drawn with .VnTimeH (it holds a lowercase code): "HO¹CH", not "PG§"."""
+    upper, lower = _word_case(word)
+    return lower == 0 and upper >= 2 and _has_lower_code(word)
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and _WORD_CHAR_RE.match(text, pos - 1):
+        pos -= 1
+    return pos
+
+
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The words right before and after text[start:end], when only white space separates them."""
+    found = []
+    before = start
+    while before > 0 and text[before - 1] in _SPACES:
+        before -= 1
+    if before < start and before > 0 and _WORD_CHAR_RE.match(text, before - 1):
+        first = _word_start(text, before)
+        found.append((first, text[first:before]))
+    after = end
+    while after < len(text) and text[after] in _SPACES:
+        after += 1
+    match = _WORD_RE.match(text, after) if after > end else None
+    if match:
+        found.append((after, match.group()))
+    return found
+
+
+class _CaseRepair:
+    """Case decisions for the words of one TCVN3 text, as edits on its converted form.
+
+    Converting maps one character to one character, so positions in the mojibake and in the
+    converted text agree. Only words that can need a change are visited: words holding a
+    capital, and words right after sentence punctuation; plain lowercase prose costs nothing.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.converted = _tcvn3_translate(text)
+        self.edits: dict[int, str] = {}
+
+    def run(self) -> str:
+        self._sentence_starts()
+        self._capitalised_words()
+        if not self.edits:
+            return self.converted
+        out, last = [], 0
+        for start in sorted(self.edits):
+            out += [self.converted[last:start], self.edits[start]]
+            last = start + len(self.edits[start])
+        out.append(self.converted[last:])
+        return "".join(out)
+
+    def _upper(self, start: int, word: str) -> None:
+        self.edits[start] = self.converted[start : start + len(word)].upper()
+
+    def _sentence_starts(self) -> None:
+        # A line break proves nothing (text copied from PDFs is hard-wrapped, even with blank
+        # lines: "thi\n\nđua"); punctuation before the word is what starts a sentence.
+        found = _WORD_RE.search(self.text)
+        candidates = [found] if found and not _WORD_RE.search(self.text, 0, found.start()) else []
+        next_start = -1
+        for punct in _SENTENCE_PUNCT_RE.finditer(self.text):
+            if punct.start() < next_start:
+                continue  # "...": the same next word
+            word = _WORD_RE.search(self.text, punct.end())
+            if word is None:
+                break
+            next_start = word.start()
+            candidates.append(word)
+        for word in candidates:
+            if word and word.group()[0] in _TCVN3_LOWER_CODES:
+                start = word.start()
+                self.edits[start] = self.converted[start].upper()
+
+    def _capitalised_words(self) -> None:
+        # Words made of capitals and codes only ("HO¹CH", "KÕ"); a known lowercase letter
+        # settles a word's case ("Tuyªn"), so ordinary prose is skipped by the regex itself.
+        text = self.text
+        for match in _CAPS_AND_CODES_RE.finditer(text):
+            word = match.group()
+            if match.start() and _WORD_CHAR_RE.match(text, match.start() - 1):
+                continue  # the tail of a word with a lowercase letter: "tuyªn" -> "ªn"
+            if _has_lower_code(word) and _KNOWN_CAPITAL_RE.search(word):
+                self._decide(match.start(), word)
+
+    def _decide(self, start: int, word: str) -> None:
+        upper, _lower = _word_case(word)
+        neighbours = _neighbours(self.text, start, start + len(word))
+        if upper >= 2:
+            self._upper(start, word)
+            for first, other in neighbours:  # "®Ò" beside a heading word: all its letters are codes
+                if _word_case(other) == (0, 0):
+                    self._upper(first, other)
+        elif upper == 1 and (
+            word[0] in _TCVN3_LOWER_CODES or any(_is_heading_word(w) for _, w in neighbours)
+        ):
+            self._upper(start, word)  # "ñY", or "KÕ" beside "HO¹CH"
+
+
 def _restore_case(text: str) -> str:
     """Convert TCVN3 mojibake, giving capitals back to letters typed with ".VnTimeH".
 
     A toned letter has only a lowercase code, so "KÕ HO¹CH" would read "Kế HOạCH". A word
-    whose other letters are capitals is a heading word and becomes all capitals; a word made
-    only of such letters follows an all-capitals neighbour, or takes a capital when it starts a
-    sentence or a paragraph ("ñy ban" after a full stop is "Ủy ban").
+    whose other letters are capitals is a heading word and becomes all capitals, and so does a
+    title-case word or a word made only of codes beside it; a code that starts a sentence
+    takes a capital ("ñy ban" after a full stop is "Ủy ban").
     """
-    matches = list(_WORD_RE.finditer(text))
-    cases = [_word_case(m.group()) for m in matches]
-
-    def heading_word(i: int) -> bool:
-        # All capitals and drawn with .VnTimeH (it holds a lowercase code): "HO¹CH", not "PG§".
-        if not 0 <= i < len(matches) or cases[i][1] or cases[i][0] < 2:
-            return False
-        return any(ch in _TCVN3_LOWER_CODES for ch in matches[i].group())
-
-    def gap(i: int) -> str:  # text between word i-1 and word i
-        start = matches[i - 1].end() if i > 0 else 0
-        return text[start : matches[i].start()]
-
-    def sentence_start(i: int) -> bool:
-        # Line breaks prove nothing: text copied from PDFs is hard-wrapped, even with blank
-        # lines ("thi\n\nđua"). Punctuation before the word is what starts a sentence.
-        return i == 0 or any(ch in _SENTENCE_END for ch in gap(i))
-
-    out: list[str] = []
-    last = 0
-    for i, match in enumerate(matches):
-        word = match.group()
-        converted = word.translate(_TCVN3_TRANSLATE)
-        if any(ch in _TCVN3_LOWER_CODES for ch in word):
-            upper, lower = cases[i]
-            heading_neighbour = (heading_word(i - 1) and gap(i).isspace()) or (
-                heading_word(i + 1) and gap(i + 1).isspace()
-            )
-            starts = sentence_start(i)
-            if lower == 0 and (upper >= 2 or (upper <= 1 and heading_neighbour)):
-                converted = converted.upper()
-            elif starts and (upper == lower == 0 or word[0] in _TCVN3_LOWER_CODES):
-                converted = converted[:1].upper() + converted[1:]
-            elif upper == 1 and lower == 0 and word[0] in _TCVN3_LOWER_CODES:
-                converted = converted.upper()  # "ñY" : a capital after the first letter
-        out.append(text[last : match.start()])
-        out.append(converted)
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    return _CaseRepair(text).run()
 
 
 def convert_legacy(text: str, encoding: str) -> str:
