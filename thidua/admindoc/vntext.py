@@ -70,6 +70,9 @@ def fold_aligned(text: str) -> str:
 
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     """True when most letters are capitals ("KẾ HOẠCH", "MỤC ĐÍCH, YÊU CẦU")."""
+    text = text[:200]  # the start decides; keeps long paragraphs cheap
+    if text.isupper():
+        return True
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return False

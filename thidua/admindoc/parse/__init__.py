@@ -32,7 +32,8 @@ def parse(text: str) -> AdminDocument:
     """Parse the text of one administrative document."""
     text = normalise(text[:_MAX_CHARS])
     lines = split_lines(text)
-    ocr = _quality.ocr_suspect(text)
+    counts = _quality.measure_words(text)
+    ocr = _quality.ocr_score(text, counts) > 0.06
     if ocr:
         for line in lines:
             line.text = _quality.repair_ocr(line.text)
@@ -40,6 +41,7 @@ def parse(text: str) -> AdminDocument:
     layout = measure(lines)
     header = parse_header(lines, layout)
     tail = max(find_tail(lines, header.body_start), header.body_start)
+    _cut_after_end_mark(lines, header.body_start, tail)
     blocks = make_blocks(lines[header.body_start : tail], layout)
     bases, blocks = _take_bases(blocks)
     sections = build_tree(blocks)
@@ -61,8 +63,17 @@ def parse(text: str) -> AdminDocument:
         recipients=recipients,
         signer=signer,
     )
-    doc.quality = _assess(doc, header, text, ocr)
+    doc.quality = _assess(doc, header, _quality.diacritics_missing(text, counts), ocr)
     return doc
+
+
+def _cut_after_end_mark(lines: list, start: int, tail: int) -> None:
+    """Scans leave specks after the end mark ("… kế hoạch này./. M"): the body stops there."""
+    if tail > start:
+        last = lines[tail - 1]
+        at = last.text.rfind("./.")
+        if at >= 0:
+            last.text = last.text[: at + 3]
 
 
 def _take_bases(blocks: list[Block]) -> tuple[list[Basis], list[Block]]:
@@ -91,8 +102,7 @@ def _texts(sections: list[Section]) -> list[str]:
     return out
 
 
-def _assess(doc: AdminDocument, header: Header, text: str, ocr: bool) -> Quality:
-    missing = _quality.diacritics_missing(text)
+def _assess(doc: AdminDocument, header: Header, missing: bool, ocr: bool) -> Quality:
     confidence = dict(header.confidence)
     lists = {
         "bases": 0.85,

@@ -56,8 +56,9 @@ class Header:
 
 
 def is_stop_line(text: str) -> bool:
-    """A line that starts a basis, a salutation or the distribution list."""
-    return _STOP.match(fold_aligned(text)) is not None
+    """A line that starts a basis, a salutation or the distribution list. Capitalised only:
+    "… góp phần / thực hiện nhiệm vụ …" is a wrapped sentence, not a new basis."""
+    return not starts_lower(text) and _STOP.match(fold_aligned(text)) is not None
 
 
 def _type_line(line: Line) -> tuple[str, str] | None:

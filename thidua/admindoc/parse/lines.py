@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from thidua.admindoc.vntext import fold_aligned
 
-_MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)(?=[^*\n]{1,200}\*(?!\w))|^#{1,6}\s")
+_MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)(?=[^*\n]{1,200}\*(?!\w))|^#{1,6}\s", re.M)
 _NOTE = re.compile(
     r"\[[^\]\n]{0,200}\]"  # "[Handwritten signature in blue ink]", "[đã ký]"
     r"|\((?:da ky|ky ten|ky,? ghi ro ho ten|ky va ghi ro ho ten|ky, dong dau|"
@@ -49,19 +49,17 @@ def normalise(text: str) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\ufeff", "")
     text = _SPACES.sub(" ", text)
     text = _LINK.sub(r"\1", text)
-    lines = []
-    for line in text.split("\n"):
-        line = _MARKUP.sub("", line)
-        folded = fold_aligned(line)
-        # Notes are found on folded text and cut from the original at the same positions.
-        cuts = [
-            (m.start(), m.end())
-            for m in _NOTE.finditer(folded)
-            if sum(c.isalpha() for c in m.group()) >= 3  # keep "[1]" references
-        ]
-        for start, end in reversed(cuts):
-            line = line[:start] + line[end:]
-        lines.append(line.rstrip())
+    text = _MARKUP.sub("", text)
+    # Notes are found on folded text and cut from the original at the same positions.
+    folded = fold_aligned(text)
+    cuts = [
+        (m.start(), m.end())
+        for m in _NOTE.finditer(folded)
+        if sum(c.isalpha() for c in m.group()) >= 3  # keep "[1]" references
+    ]
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines)
 
 
@@ -124,6 +122,13 @@ def continues(prev: str, line: Line, layout: Layout) -> bool:
     if starts_lower(text):
         return True  # a sentence does not start in lower case: a wrapped line
     terminal = prev.endswith(_TERMINAL)
+    if (
+        terminal
+        and prev.endswith((";", ":"))
+        and layout.wrapped
+        and len(prev) >= 0.9 * layout.width
+    ):
+        terminal = False  # a full printed line ending in ";" is mid-paragraph more often than not
     if starts_digit(text) and not terminal:
         return True  # "… năm" / "2022, Sở …": a number wrapped to the next line
     if terminal or not layout.wrapped:

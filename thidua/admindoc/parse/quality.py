@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from thidua.admindoc.vntext import fold, fold_aligned
+from thidua.admindoc.vntext import fold_aligned
 
-_WORD = re.compile(r"\S+")
 # Frequent syllables that are never written without a mark in correct Vietnamese ("của", "các",
 # "và", "được"…): finding them bare means the text lost its diacritics.
 _ALWAYS_MARKED = {
@@ -30,36 +29,56 @@ _OCR_D = re.compile(
 )
 
 
-def diacritics_missing(text: str) -> bool:
-    bare = marked = 0
-    for m in _WORD.finditer(text[:200_000]):
-        word = m.group().strip(".,;:!?()“”\"'")
-        key = fold(word)
-        if key in _ALWAYS_MARKED:
-            if key == word.lower():
-                bare += 1
-            else:
-                marked += 1
+_PUNCT = ".,;:!?()“”\"'-–"
+
+
+# Per distinct token: (is it an always-marked syllable written bare, … written marked,
+# does it look damaged). Vietnamese has a few thousand syllables, so the cache stays small and
+# a document is measured with one dictionary look-up per word.
+_TOKEN_CACHE: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def _classify(token: str) -> tuple[bool, bool, bool, bool]:
+    word = token.strip(_PUNCT)
+    key = fold_aligned(word)
+    bare = key in _ALWAYS_MARKED and key == word.lower()
+    marked = key in _ALWAYS_MARKED and not bare
+    counted = any(c.isalpha() for c in word)
+    damaged = counted and (
+        _OCR_JUNK.search(word) is not None
+        or (key.isalpha() and word[1:].islower() and not _VIETNAMESE_SYLLABLE.match(key))
+    )
+    return bare, marked, counted, damaged
+
+
+def measure_words(text: str) -> tuple[int, int, int, int]:
+    """Counts over the words of ``text``: bare and marked always-marked syllables, words with
+    letters, damaged-looking words."""
+    if len(_TOKEN_CACHE) > 100_000:
+        _TOKEN_CACHE.clear()
+    bare = marked = counted = damaged = 0
+    for token in text[:200_000].split():
+        flags = _TOKEN_CACHE.get(token)
+        if flags is None:
+            flags = _TOKEN_CACHE[token] = _classify(token)
+        bare += flags[0]
+        marked += flags[1]
+        counted += flags[2]
+        damaged += flags[3]
+    return bare, marked, counted, damaged
+
+
+def diacritics_missing(text: str, counts: tuple[int, int, int, int] | None = None) -> bool:
+    bare, marked, _, _ = counts or measure_words(text)
     total = bare + marked
     return total >= 8 and bare / total > 0.5
 
 
-def ocr_score(text: str) -> float:
+def ocr_score(text: str, counts: tuple[int, int, int, int] | None = None) -> float:
     """Share of words that look damaged by OCR (symbols inside words, digits among letters,
     letter sequences that cannot be Vietnamese syllables)."""
-    words = [w.strip(".,;:!?()“”\"'-–") for w in text[:200_000].split()]
-    words = [w for w in words if any(c.isalpha() for c in w)]
-    if not words:
-        return 0.0
-    bad = 0
-    for word in words:
-        if _OCR_JUNK.search(word):
-            bad += 1
-            continue
-        key = fold_aligned(word)
-        if key.isalpha() and word[1:].islower() and not _VIETNAMESE_SYLLABLE.match(key):
-            bad += 1
-    return bad / len(words)
+    _, _, counted, damaged = counts or measure_words(text)
+    return damaged / counted if counted else 0.0
 
 
 def ocr_suspect(text: str) -> bool:

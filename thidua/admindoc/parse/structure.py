@@ -74,8 +74,10 @@ def make_blocks(lines: list[Line], layout: Layout) -> list[Block]:
 def _is_decision_verb(text: str) -> bool:
     """ "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" between the bases and the articles, and the authority
     line above the bases ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")."""
+    if len(text) >= 120 or text[:1].islower():
+        return False  # cheap exits first: this runs on every paragraph
     folded = fold_aligned(text).strip()
-    if is_upper_text(text, 0.95) and len(text) < 120 and POSITION_WORDS.match(folded):
+    if POSITION_WORDS.match(folded) and is_upper_text(text, 0.95):
         return True
     if not folded.endswith(":") or not is_upper_text(text):
         return False

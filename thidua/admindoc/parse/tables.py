@@ -114,8 +114,16 @@ def canonical_type(folded_match: str) -> str | None:
     return None
 
 
+_WORD_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
 def _word_like(word: str, key: str) -> bool:
-    return re.fullmatch(_fuzzy_word(key), word) is not None
+    if word == key:
+        return True
+    pattern = _WORD_PATTERNS.get(key)
+    if pattern is None:
+        pattern = _WORD_PATTERNS[key] = re.compile(_fuzzy_word(key))
+    return pattern.fullmatch(word) is not None
 
 
 def abbr_for_type(type_name: str) -> str | None:
