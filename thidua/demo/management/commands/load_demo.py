@@ -36,7 +36,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["credentials"].resolve()
+        path = Path(options["credentials"]).resolve()
         reset: bool = options["reset_passwords"]
         self.verbosity = int(options["verbosity"])
         loader = DemoLoader(reset_passwords=reset)
