@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +18,9 @@ from thidua.admindoc import extract_ocr, extract_pdf
 from thidua.admindoc.extract import MAX_FILE_BYTES, extract, sniff_format
 from thidua.admindoc.legacy_encodings import to_cp1258, to_tcvn3, to_vni
 from thidua.admindoc.model import ExtractedText, UnreadableDocument
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 BuildDocx = Callable[..., bytes]
 Fold = Callable[[str], str]
@@ -210,7 +214,7 @@ def test_pdf_text_layer(
     )
 
 
-def render_page(font_path: str, lines: list[str]) -> object:
+def render_page(font_path: str, lines: list[str]) -> Image.Image:
     """A white A4-ish page with black text, like a clean scan at 150 dpi."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -243,7 +247,7 @@ def assert_ocr_read(result: ExtractedText, fold: Fold) -> None:
 @pytest.fixture
 def scanned_pdf(vietnamese_font: str) -> bytes:
     buffer = io.BytesIO()
-    render_page(vietnamese_font, SCAN_LINES).save(buffer, format="PDF", resolution=150)  # type: ignore[attr-defined]
+    render_page(vietnamese_font, SCAN_LINES).save(buffer, format="PDF", resolution=150)
     return buffer.getvalue()
 
 
@@ -285,7 +289,7 @@ def test_image_is_ocred(
 ) -> None:
     require_tool("tesseract")
     buffer = io.BytesIO()
-    render_page(vietnamese_font, SCAN_LINES).save(buffer, format=image_format)  # type: ignore[attr-defined]
+    render_page(vietnamese_font, SCAN_LINES).save(buffer, format=image_format)
     result = extract(buffer.getvalue(), filename=f"scan.{image_format.lower()}")
     assert result.source_format == "image" and result.pages == 1
     assert_ocr_read(result, fold)
@@ -296,7 +300,7 @@ def test_image_without_tesseract_says_so(
 ) -> None:
     monkeypatch.setattr(extract_ocr, "ocr_available", lambda: False)
     buffer = io.BytesIO()
-    render_page(vietnamese_font, SCAN_LINES[:1]).save(buffer, format="PNG")  # type: ignore[attr-defined]
+    render_page(vietnamese_font, SCAN_LINES[:1]).save(buffer, format="PNG")
     result = extract(buffer.getvalue())
     assert (result.text, result.source_format, result.flags) == (
         "",
@@ -368,7 +372,11 @@ def test_too_large_file_is_refused_before_reading(
 
 def test_too_large_bytes_and_streams() -> None:
     assert MAX_FILE_BYTES == 50 * 1024 * 1024
-    assert refused(b"x" * 2048, max_bytes=1024) == "Tệp quá lớn (0,0 MB); giới hạn là 0,0 MB."
+    assert refused(b"x" * 2048, max_bytes=1024) == "Tệp quá lớn (2 KB); giới hạn là 1 KB."
+    assert (
+        refused(b"x" * 3 * 1024 * 1024, max_bytes=1024 * 1024)
+        == "Tệp quá lớn (3,0 MB); giới hạn là 1,0 MB."
+    )
     assert refused(io.BytesIO(b"x" * 2048), max_bytes=1024).startswith("Tệp quá lớn (hơn")
 
 
@@ -461,3 +469,15 @@ def test_encrypted_pdf_is_refused() -> None:
     buffer = io.BytesIO()
     writer.write(buffer)
     assert "mật khẩu" in refused(buffer.getvalue())
+
+
+# --- the CI rule for external tools -----------------------------------------------------------
+def test_missing_tool_fails_in_ci_and_skips_elsewhere(
+    require_tool: RequireTool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="CI must have"):
+        require_tool("no-such-tool-for-admindoc")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        require_tool("no-such-tool-for-admindoc")

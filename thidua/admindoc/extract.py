@@ -95,10 +95,13 @@ def extract(
 
 # --- loading -----------------------------------------------------------------------------------
 def _size_text(size: int) -> str:
+    """ "200 MB", "5,2 MB", "12 KB": Vietnamese writes a decimal comma."""
     megabytes = size / (1024 * 1024)
-    return (
-        f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f}".replace(".", ",") + " MB"
-    )
+    if megabytes >= 10:
+        return f"{megabytes:.0f} MB"
+    if megabytes >= 1:
+        return f"{megabytes:.1f} MB".replace(".", ",")
+    return f"{-(-size // 1024)} KB"
 
 
 def _too_large(size: int | None, limit: int) -> UnreadableDocument:
