@@ -21,7 +21,16 @@ AGENCIES = [
     ["SKHCN-TDKT", "Phòng Thi đua", None, None, "Đơn vị trực thuộc", None],
 ]
 PEOPLE = [
-    ["Nguyễn Văn An", "Nam", "05/01/1985", "001085012345", "Trưởng phòng", "SKHCN-KHTC", "an@example.vn", "0912345678"],
+    [
+        "Nguyễn Văn An",
+        "Nam",
+        "05/01/1985",
+        "001085012345",
+        "Trưởng phòng",
+        "SKHCN-KHTC",
+        "an@example.vn",
+        "0912345678",
+    ],
     ["Lê Thị Bình", "Nữ", dt.datetime(1990, 3, 15), None, "Chuyên viên", "SKHCN-TT1", None, None],
     ["Trần Văn Cường", None, None, 1085012346, None, "SKHCN", None, 912000111],
 ]
@@ -70,7 +79,12 @@ def test_bad_row_writes_nothing_and_names_row_and_column(office_a, agency_a):
 
     assert job.status == ImportJob.Status.INVALID
     [error] = job.errors
-    assert (error["sheet"], error["row"], error["column"], error["title"]) == ("Cán bộ", 5, "C", "Ngày sinh")
+    assert (error["sheet"], error["row"], error["column"], error["title"]) == (
+        "Cán bộ",
+        5,
+        "C",
+        "Ngày sinh",
+    )
     assert error["text"] == (
         "Sheet “Cán bộ”, dòng 5, cột C (Ngày sinh): “31/02/1980” không phải ngày hợp lệ; "
         "nhập theo dạng dd/mm/yyyy."
@@ -88,7 +102,11 @@ def test_bad_row_writes_nothing_and_names_row_and_column(office_a, agency_a):
         (["Hà Văn E", "Khác", None, None, None, "SKHCN", None, None], "B", "Nam hoặc Nữ"),
         (["Hà Văn E", None, None, "12345", None, "SKHCN", None, None], "D", "đúng 12 chữ số"),
         (["Hà Văn E", None, None, None, None, "KHONG-CO", None, None], "F", "không tìm thấy"),
-        (["Hà Văn E", None, None, None, None, "SKHCN", "khong-phai-email", None], "G", "thư điện tử"),
+        (
+            ["Hà Văn E", None, None, None, None, "SKHCN", "khong-phai-email", None],
+            "G",
+            "thư điện tử",
+        ),
         (["Hà Văn E", None, "01/01/2999", None, None, "SKHCN", None, None], "C", "tương lai"),
     ],
 )
@@ -105,7 +123,7 @@ def test_duplicates_within_the_file_are_reported(office_a, agency_a):
     agencies = [AGENCIES[0], AGENCIES[0]]
     people = [PEOPLE[0], PEOPLE[0], PEOPLE[1], PEOPLE[1]]
     people[3] = [*PEOPLE[1][:5], "SKHCN-KHTC", None, None]  # same name, DOB, different agency: fine
-    people.append(PEOPLE[1][:5] + ["SKHCN-KHTC", None, None])
+    people.append([*PEOPLE[1][:5], "SKHCN-KHTC", None, None])
 
     job = import_start(upload(xlsx(agencies, people)), actor=office_a, agency=agency_a)
 
@@ -151,7 +169,9 @@ def test_reimporting_the_same_file_changes_nothing(office_a, agency_a):
 
 
 def test_matches_people_by_id_number_and_by_name_birth_date_and_agency(office_a, agency_a):
-    by_id = Person.objects.create(full_name="Nguyễn Văn An", id_number="001085012345", agency=agency_a)
+    by_id = Person.objects.create(
+        full_name="Nguyễn Văn An", id_number="001085012345", agency=agency_a
+    )
     by_name = Person.objects.create(
         full_name="Lê Thị Bình", date_of_birth=dt.date(1990, 3, 15), agency=agency_a
     )
@@ -176,7 +196,9 @@ def test_matches_people_by_id_number_and_by_name_birth_date_and_agency(office_a,
     assert ModelLogEntry.objects.filter(action="thidua.update").count() == 2
 
 
-def test_id_number_of_a_person_elsewhere_is_an_error_not_a_silent_move(office_a, agency_a, division_a):
+def test_id_number_of_a_person_elsewhere_is_an_error_not_a_silent_move(
+    office_a, agency_a, division_a
+):
     Person.objects.create(full_name="Nguyễn Văn An", id_number="001085012345", agency=division_a)
     people = [["Nguyễn Văn An", None, None, "001085012345", None, "SKHCN", None, None]]
 
