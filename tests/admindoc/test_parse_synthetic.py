@@ -230,3 +230,15 @@ def test_bullets_are_children_sections_and_paragraphs_return_to_parent() -> None
     assert form.body == "Đoạn văn sau danh sách."
     assert doc.assignments[0].role == "lead"
     assert doc.deadlines[0].date == dt.date(2022, 6, 15)
+
+
+def test_blank_number_typed_with_spaces_in_a_two_column_header() -> None:
+    doc = parse(
+        "UBND TỈNH TÂY NINH            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ       Độc lập - Tự do - Hạnh phúc\n"
+        "Số:      /KH-SKHCN          Tây Ninh, ngày 20 tháng 3 năm 2020\n\n"
+        "KẾ HOẠCH\nTuyên truyền năm 2020\n\nI. Mục đích\nNâng cao nhận thức.\n"
+    )
+    assert (doc.parent_body, doc.issuer) == ("UBND TỈNH TÂY NINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert (doc.number, doc.type_abbr) == (None, "KH")
+    assert (doc.place, doc.date) == ("Tây Ninh", dt.date(2020, 3, 20))

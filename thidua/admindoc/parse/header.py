@@ -33,6 +33,7 @@ _PLACE_DATE = re.compile(
     r"|(?P<place2>[^\s,][^,\n]{1,50}?)\s{0,3},\s{0,3}(?=\d{1,2}\s{0,2}[/\-.]\s{0,2}\d{1,2}\s{0,2}[/\-.])"
 )
 _BLANK_DATE = re.compile(r"ngay\s{0,30}[.…_]{0,20}\s{0,10}thang[\s.…_]{0,30}nam\s{0,3}(?P<y>\d{4})")
+_BARE_SO = re.compile(r"^s[o6]\s{0,2}[:.]?$")
 _TITLE_PREFIX = re.compile(r"^(?:v/v|v\.v\.?|ve viec)\b")
 _STOP = re.compile(
     r"^(?:can\s{1,3}cu|thuc\s{1,3}hien|theo\s{1,3}de\s{1,3}nghi|xet\s{1,3}de\s{1,3}nghi|"
@@ -90,7 +91,15 @@ def _fragments(line: Line) -> list[str]:
             out.append(part[last : m.start()])
             last = m.end()
         out.append(part[last:])
-    return [f.strip(" -–—_") for f in out if f.strip(" -–—_")]
+    fragments = [f.strip(" -–—_") for f in out if f.strip(" -–—_")]
+    # A blank number is typed with spaces ("Số:      /KH-SKHCN"): that gap is not a column.
+    merged: list[str] = []
+    for fragment in fragments:
+        if merged and _BARE_SO.match(fold_aligned(merged[-1])) and fragment.startswith(("/", ".")):
+            merged[-1] = f"{merged[-1]} {fragment}"
+        else:
+            merged.append(fragment)
+    return merged
 
 
 def _clean_number(raw: str) -> tuple[str | None, str | None]:
