@@ -152,6 +152,8 @@ def test_people_of_a_bad_agency_row_are_skipped_with_a_reason(office_a, agency_a
     job = import_start(upload(xlsx(agencies, people)), actor=office_a, agency=agency_a)
 
     assert {(e["sheet"], e["row"]) for e in job.errors} == {("Cơ quan", 2), ("Cán bộ", 2)}
+    person_error = next(e for e in job.errors if e["sheet"] == "Cán bộ")
+    assert "dòng 2 có lỗi" in person_error["message"]
 
 
 def test_reimporting_the_same_file_changes_nothing(office_a, agency_a):

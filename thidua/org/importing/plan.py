@@ -101,6 +101,8 @@ class _Planner:
             for a in Agency.objects.filter(code__in=codes).select_related("parent", "successor")
         }
         self.file_rows = {a.code: a for a in parsed.agencies}
+        # agency rows that cannot be imported: code -> row, so references to them name the row
+        self.bad_rows: dict[str, int] = dict(parsed.invalid_agency_codes)
         self.planned: dict[str, AgencyAction] = {}  # code -> valid action
 
     def run(self) -> ImportPlan:
@@ -110,6 +112,8 @@ class _Planner:
             if action is not None:
                 self.planned[row.code] = action
                 plan.agencies.append(action)
+            else:
+                self.bad_rows[row.code] = row.row
         plan.people = self._plan_people()
         plan.errors = sorted(
             self.parsed.errors,
@@ -140,6 +144,7 @@ class _Planner:
         placed = {r.code for r in ordered}
         for row in rows:
             if row.code not in placed:
+                self.bad_rows[row.code] = row.row
                 chain = self._cycle_text(row)
                 self._error(
                     AGENCY_SPEC,
@@ -227,7 +232,7 @@ class _Planner:
             return self.home.code, self.home, True
         if code in self.planned:
             return code, None, True
-        if code in self.file_rows:  # defined in the file but that row cannot be imported
+        if code in self.bad_rows:  # defined in the file but that row cannot be imported
             self._error(
                 AGENCY_SPEC,
                 row.row,
@@ -236,7 +241,7 @@ class _Planner:
                     "cơ quan cấp trên “%(code)s” (dòng %(row)s) có lỗi nên dòng này chưa nhập "
                     "được; sửa dòng %(row)s trước."
                 )
-                % {"code": code, "row": self.file_rows[code].row},
+                % {"code": code, "row": self.bad_rows[code]},
             )
             return None, None, False
         parent = self.db_agencies.get(code)
@@ -283,7 +288,7 @@ class _Planner:
         if code in self.planned:
             action = self.planned[code]
             return action.existing, True
-        if code in self.file_rows:
+        if code in self.bad_rows:
             self._error(
                 PERSON_SPEC,
                 row.row,
@@ -292,7 +297,7 @@ class _Planner:
                     "cơ quan “%(code)s” ở sheet “%(sheet)s”, dòng %(row)s có lỗi nên cán bộ này "
                     "chưa nhập được; sửa dòng đó trước."
                 )
-                % {"code": code, "sheet": AGENCY_SPEC.title, "row": self.file_rows[code].row},
+                % {"code": code, "sheet": AGENCY_SPEC.title, "row": self.bad_rows[code]},
             )
             return None, False
         agency = self.db_agencies.get(code)

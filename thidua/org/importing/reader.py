@@ -106,6 +106,8 @@ class ParsedWorkbook:
     total_rows: int = 0
     # sheet title -> column key -> zero-based index, as found in the file's header row
     positions: dict[str, dict[str, int]] = field(default_factory=dict)
+    # codes of agency rows that could not be read, so references to them name the row
+    invalid_agency_codes: dict[str, int] = field(default_factory=dict)
 
     def bad_rows(self, sheet: str) -> set[int]:
         return {e.row for e in self.errors if e.sheet == sheet and e.row}
@@ -338,6 +340,8 @@ def _agency_row(
     }
     if ctx.ok and values["parent_code"] == values["code"]:
         ctx.error("parent_code", _("cơ quan không thể là cấp trên của chính nó."))
+    if not ctx.ok and values["code"]:
+        parsed.invalid_agency_codes.setdefault(values["code"], row)
     return AgencyRow(row=row, **values) if ctx.ok else None
 
 

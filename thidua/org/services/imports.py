@@ -19,7 +19,7 @@ import os
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -289,6 +289,18 @@ def import_apply(job: ImportJob, *, actor: Any) -> ImportJob:
             )
     except RowRefused as refused:
         return _finish(job, Status.INVALID, errors=_stored_errors([refused.error]))
+    except (PermissionDenied, ValidationError):
+        raise
+    except Exception:
+        # Everything was rolled back; say so on the job instead of leaving it "applying".
+        logger.exception("Import job %s: apply failed", job.pk)
+        return import_fail(
+            job,
+            message=_(
+                "Lỗi không mong đợi khi ghi dữ liệu; không có dữ liệu nào được ghi. Hãy thử lại "
+                "hoặc báo quản trị hệ thống."
+            ),
+        )
     finally:
         progress.clear_apply(job.pk)
 
