@@ -34,6 +34,12 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that do not test hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def province(db) -> Agency:
     return make_agency(None, code="TINH", name="Ủy ban nhân dân tỉnh An Giang", kind=Agency.Kind.PROVINCE, symbol="UBND")

@@ -114,11 +114,6 @@ def test_a_full_header_survives() -> None:
     assert (back.number, back.date) == ("05/KH-STTTT", dt.date(2026, 2, 5))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse bug: 'Số:      /KH-SKHCN' (a blank number typed with 3+ spaces, as render "
-    "and real drafts do) is read as the issuer, replacing the real one",
-)
 def test_a_blank_number_keeps_the_issuer() -> None:
     doc = AdminDocument(
         parent_body="UBND TỈNH TÂY NINH",

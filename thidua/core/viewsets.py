@@ -9,22 +9,36 @@ Services raise ``ValidationError`` for bad input: the form shows it instead of a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.forms import modelform_factory
 from django.http import Http404
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from thidua.core.search import search
+from thidua.core.text import format_date
 
 ScopedQuerySet = Callable[[Any], QuerySet]
+
+
+class DayColumn(Column):
+    """A date as dd/mm/yyyy (Wagtail's DateColumn shows relative times such as "3 years ago")."""
+
+    def get_value(self, instance: Model) -> str:
+        value = super().get_value(instance)
+        if isinstance(value, dt.datetime):
+            value = timezone.localtime(value).date()
+        return format_date(value)
 
 
 class ScopedPermissionPolicy(BasePermissionPolicy):
@@ -76,9 +90,9 @@ class ServiceFormMixin:
             return super().form_valid(form)  # type: ignore[misc]
         except ValidationError as error:
             _attach_errors(form, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
             return self.form_invalid(form)  # type: ignore[attr-defined]
-        except PermissionDenied:
-            raise
 
 
 def _attach_errors(form: Any, error: ValidationError) -> None:

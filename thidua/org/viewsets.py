@@ -10,10 +10,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ViewSetGroup
 
-from thidua.core.viewsets import ScopedCreateView, ScopedEditView, ScopedModelViewSet, ScopedPermissionPolicy
+from thidua.core.viewsets import (
+    DayColumn,
+    ScopedCreateView,
+    ScopedEditView,
+    ScopedModelViewSet,
+    ScopedPermissionPolicy,
+)
 from thidua.org import permissions as perms
 from thidua.org import queries, services
 from thidua.org.models import Agency, Bloc, BlocMembership, BlocTerm, Person, RoleAssignment
@@ -307,7 +313,7 @@ class AgencyViewSet(ScopedModelViewSet):
     menu_label = _("Cơ quan, đơn vị")
     url_prefix = "org/agencies"
     name = "agencies"
-    list_display = ["name", "code", Column("symbol", label=_("Ký hiệu")), "kind", "parent", DateColumn("valid_to", label=_("Hiệu lực đến"))]
+    list_display = ["name", "code", Column("symbol", label=_("Ký hiệu")), "kind", "parent", DayColumn("valid_to", label=_("Hiệu lực đến"))]
     filterset_class = AgencyFilterSet
     list_export = ["code", "name", "short_name", "symbol", "kind", "parent", "valid_from", "valid_to", "successor", "address", "phone", "email"]
     export_filename = "co-quan-don-vi"
@@ -323,7 +329,7 @@ class PersonViewSet(ScopedModelViewSet):
     menu_label = _("Cán bộ")
     url_prefix = "org/people"
     name = "people"
-    list_display = ["full_name", "position", "agency", DateColumn("date_of_birth", label=_("Ngày sinh")), "gender"]
+    list_display = ["full_name", "position", "agency", DayColumn("date_of_birth", label=_("Ngày sinh")), "gender"]
     filterset_class = PersonFilterSet
     list_export = ["full_name", "gender", "date_of_birth", "id_number", "position", "agency", "email", "phone", "is_active"]
     export_filename = "can-bo"
@@ -340,7 +346,7 @@ class RoleViewSet(ScopedModelViewSet):
     menu_label = _("Vai trò")
     url_prefix = "org/roles"
     name = "roles"
-    list_display = ["user", "role", "agency", DateColumn("granted_at", label=_("Ngày giao"))]
+    list_display = ["user", "role", "agency", DayColumn("granted_at", label=_("Ngày giao"))]
     filterset_class = RoleFilterSet
     list_export = ["user", "role", "agency", "granted_at"]
     export_filename = "vai-tro"

@@ -123,11 +123,12 @@ def agency_merge(
             % {"into": into.name, "source": source.name}
         )
     counts = {
-        "people": _move_people(source, into, on),
-        "roles": _move_roles(source, into),
+        "people": _move_people(source, into, on, actor),
+        "roles": _move_roles(source, into, actor),
         "units": _move_units(source, into, actor) if move_units else 0,
     }
-    BlocMembership.objects.filter(agency=source, until_year__isnull=True).update(until_year=on.year)
+    # A merged agency does not finish the year it merges in, so it is not a member that year.
+    BlocMembership.objects.filter(agency=source, until_year__isnull=True).update(until_year=on.year - 1)
     for handler in merge_registry.handlers():
         counts.update(handler(source=source, into=into, on=on, actor=actor) or {})
     before = audit.snapshot(source, ["valid_to", "successor_id"])
@@ -145,34 +146,45 @@ def agency_merge(
     return source
 
 
-def _move_people(source: Agency, into: Agency, on: dt.date) -> int:
+def _move_people(source: Agency, into: Agency, on: dt.date, actor: Any) -> int:
     people = list(Person.objects.select_for_update().filter(agency=source))
+    note = _("Chuyển do sáp nhập %(source)s") % {"source": source.name}
     for person in people:
         Employment.objects.filter(person=person, agency=source, end_date__isnull=True).update(
             end_date=on - dt.timedelta(days=1)
         )
         Employment.objects.create(
-            person=person,
-            agency=into,
-            position=person.position,
-            start_date=on,
-            note=_("Chuyển do sáp nhập %(source)s") % {"source": source.name},
+            person=person, agency=into, position=person.position, start_date=on, note=note
         )
-    Person.objects.filter(pk__in=[p.pk for p in people]).update(agency=into)
+        person.agency = into
+        person.save(update_fields=["agency", "updated_at"])
+        audit.record(
+            person, "thidua.transfer", actor=actor, changes={"agency_id": [source.pk, into.pk]}, note=note
+        )
     return len(people)
 
 
-def _move_roles(source: Agency, into: Agency) -> int:
+def _move_roles(source: Agency, into: Agency, actor: Any) -> int:
     moved = 0
     for assignment in RoleAssignment.objects.select_for_update().filter(agency=source):
-        exists = RoleAssignment.objects.filter(
+        duplicate = RoleAssignment.objects.filter(
             user_id=assignment.user_id, agency=into, role=assignment.role
         ).exists()
-        if exists:
+        if duplicate:
+            # The user already holds this role at the successor: the old one just ends.
+            audit.record(
+                source,
+                "thidua.role_revoke",
+                actor=actor,
+                extra={"user": assignment.user.get_username(), "role": assignment.role},
+            )
             assignment.delete()
         else:
             assignment.agency = into
             assignment.save(update_fields=["agency"])
+            audit.record(
+                assignment, "thidua.transfer", actor=actor, changes={"agency_id": [source.pk, into.pk]}
+            )
             moved += 1
     return moved
 

@@ -49,7 +49,12 @@ def bloc_set_member(
     require(can_manage_blocs(user_scope(actor)))
     if until_year is not None and until_year < since_year:
         raise ValidationError(_("Năm kết thúc phải sau hoặc bằng năm bắt đầu."))
-    membership, _created = BlocMembership.objects.select_for_update().update_or_create(
+    membership = BlocMembership.objects.select_for_update().filter(
+        bloc=bloc, agency=agency, since_year=since_year
+    ).first()
+    if membership is not None and membership.until_year == until_year:
+        return membership  # nothing changes, nothing to record
+    membership, _created = BlocMembership.objects.update_or_create(
         bloc=bloc, agency=agency, since_year=since_year, defaults={"until_year": until_year}
     )
     audit.record(

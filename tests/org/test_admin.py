@@ -1,0 +1,79 @@
+"""The back office in Vietnamese: dashboard panels, creating a person, history, export, query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from thidua.org.models import Person
+from tests.org.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_shows_my_work_panels_in_vietnamese(office_a, client_for):
+    page = client_for(office_a).get(reverse("wagtailadmin_home")).text
+    assert "Việc của tôi" in page
+    assert "Đơn vị và vai trò của tôi" in page
+    assert "Văn phòng (đầu mối thi đua) – Sở Khoa học và Công nghệ" in page
+    assert "Chưa có việc nào" in page  # the empty state says what will appear
+
+
+def test_office_creates_a_person_and_the_history_shows_it(office_a, division_a, client_for):
+    client = client_for(office_a)
+    response = client.post(
+        reverse("people:add"),
+        {"full_name": "Trương Thị Mỹ Duyên", "gender": "female", "date_of_birth": "05/01/1990",
+         "position": "Chuyên viên", "agency": division_a.pk, "is_active": "on"},
+    )
+    assert response.status_code == 302, response.text[:2000]
+    person = Person.objects.get(full_name="Trương Thị Mỹ Duyên")
+    assert person.date_of_birth.isoformat() == "1990-01-05"  # typed as dd/mm/yyyy
+    client.post(
+        reverse("people:edit", args=[person.pk]),
+        {"full_name": "Trương Thị Mỹ Duyên", "gender": "female", "date_of_birth": "05/01/1990",
+         "position": "Phó Chánh Văn phòng", "is_active": "on"},
+    )
+    history = client.get(reverse("people:history", args=[person.pk])).text
+    assert "Đã tạo" in history
+    assert "Đã cập nhật: position" in history
+    assert "vanphong.a" in history or "Trần Thị Hồng Nhung" in history
+
+
+def test_service_errors_show_on_the_form(office_a, division_a, client_for):
+    response = client_for(office_a).post(
+        reverse("people:add"), {"full_name": "Lý Văn Bốn", "agency": division_a.pk, "id_number": "123", "is_active": "on"}
+    )
+    assert response.status_code == 200
+    assert "12 chữ số" in response.text
+    assert not Person.objects.filter(full_name="Lý Văn Bốn").exists()
+
+
+def test_people_export_as_spreadsheet(office_a, division_a, client_for):
+    PersonFactory(full_name="Hồ Thị Kim Chi", agency=division_a)
+    response = client_for(office_a).get(reverse("people:index") + "?export=xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_people_list_query_count_does_not_grow_with_rows(office_a, division_a, client_for):
+    client = client_for(office_a)
+    PersonFactory.create_batch(3, agency=division_a)
+    client.get(reverse("people:index"))  # warm caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("people:index"))
+    PersonFactory.create_batch(30, agency=division_a)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("people:index"))
+    assert len(many) == len(few)
+    assert len(few) <= 25
+
+
+def test_english_is_selectable(office_a, client_for):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(office_a)
+    profile.preferred_language = "en"
+    profile.save()
+    page = client_for(office_a).get(reverse("wagtailadmin_home")).text
+    assert "Dashboard" in page or "Search" in page
