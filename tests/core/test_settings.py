@@ -57,13 +57,25 @@ def test_invalid_boolean_names_the_variable():
     assert "DEBUG" in result.stderr
 
 
-def test_sqlite_runs_in_wal_mode_with_busy_timeout(db):
-    from django.db import connection
+def test_sqlite_runs_in_wal_mode_with_busy_timeout(tmp_path):
+    """The embedded default: a file database in WAL mode with a busy timeout."""
+    script = (
+        "from django.db import connection\n"
+        "c = connection.cursor()\n"
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])\n"
+        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])\n"
+    )
+    result = run_manage(
+        "shell", "-c", script,
+        env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+    )
+    assert result.returncode == 0, result.stderr
+    mode, timeout = result.stdout.split()[-2:]
+    assert mode == "wal"
+    assert int(timeout) >= 5000
 
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        assert cursor.fetchone()[0] == "wal"
-        cursor.execute("PRAGMA busy_timeout")
-        assert cursor.fetchone()[0] >= 5000
+
+def test_passwords_are_hashed_with_argon2():
+    from thidua import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
