@@ -37,7 +37,7 @@ test: venv messages
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check thidua/admindoc
+	$(BIN)/ruff format --check .
 
 bench: venv messages
 	$(BIN)/python bench/bench_parse.py

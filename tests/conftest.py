@@ -19,9 +19,9 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.org.factories import make_agency, make_member
 from thidua.org.models import Agency
 from thidua.org.models.role import Role
-from tests.org.factories import make_agency, make_member
 
 
 def require_tool(name: str) -> str:
@@ -42,7 +42,13 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def province(db) -> Agency:
-    return make_agency(None, code="TINH", name="Ủy ban nhân dân tỉnh An Giang", kind=Agency.Kind.PROVINCE, symbol="UBND")
+    return make_agency(
+        None,
+        code="TINH",
+        name="Ủy ban nhân dân tỉnh An Giang",
+        kind=Agency.Kind.PROVINCE,
+        symbol="UBND",
+    )
 
 
 @pytest.fixture
@@ -52,7 +58,12 @@ def agency_a(province) -> Agency:
 
 @pytest.fixture
 def division_a(agency_a) -> Agency:
-    return make_agency(agency_a, code="SKHCN-VP", name="Văn phòng Sở Khoa học và Công nghệ", kind=Agency.Kind.DIVISION)
+    return make_agency(
+        agency_a,
+        code="SKHCN-VP",
+        name="Văn phòng Sở Khoa học và Công nghệ",
+        kind=Agency.Kind.DIVISION,
+    )
 
 
 @pytest.fixture
@@ -62,7 +73,9 @@ def agency_b(province) -> Agency:
 
 @pytest.fixture
 def division_b(agency_b) -> Agency:
-    return make_agency(agency_b, code="SNV-BTDKT", name="Ban Thi đua – Khen thưởng", kind=Agency.Kind.UNIT)
+    return make_agency(
+        agency_b, code="SNV-BTDKT", name="Ban Thi đua – Khen thưởng", kind=Agency.Kind.UNIT
+    )
 
 
 @pytest.fixture
@@ -97,7 +110,9 @@ def client_for():
     def make(user) -> Client:
         client = Client()
         client.force_login(user)
-        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="test", defaults={"confirmed": True}
+        )
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()

@@ -17,7 +17,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def browser_page():
-    """A Chromium page (Debian's /usr/bin/chromium driven by Playwright) that records console errors."""
+    """A Chromium page (Debian's /usr/bin/chromium, driven by Playwright) recording console
+    errors."""
     from playwright.sync_api import sync_playwright
 
     executable = require_tool("chromium")

@@ -10,7 +10,9 @@ GOOD_KEY = "k" * 20 + "-production-secret-" + "x" * 30
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
     base["DJANGO_SETTINGS_MODULE"] = "thidua.settings"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -24,7 +26,10 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 def test_check_deploy_is_clean_in_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={"DEBUG": "0", "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "thidua.angiang.gov.vn"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -45,7 +50,8 @@ def test_production_refuses_wildcard_allowed_hosts():
 
 def test_production_refuses_a_weak_secret_key():
     result = run_manage(
-        "check", env={"DEBUG": "0", "SECRET_KEY": "django-insecure-abc", "ALLOWED_HOSTS": "a.gov.vn"}
+        "check",
+        env={"DEBUG": "0", "SECRET_KEY": "django-insecure-abc", "ALLOWED_HOSTS": "a.gov.vn"},
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -66,7 +72,9 @@ def test_sqlite_runs_in_wal_mode_with_busy_timeout(tmp_path):
         "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])\n"
     )
     result = run_manage(
-        "shell", "-c", script,
+        "shell",
+        "-c",
+        script,
         env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
     )
     assert result.returncode == 0, result.stderr

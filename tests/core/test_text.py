@@ -3,7 +3,14 @@ import unicodedata
 
 import pytest
 
-from thidua.core.text import date_in_words, fold, fold_words, format_date, place_and_date, slugify_vi
+from thidua.core.text import (
+    date_in_words,
+    fold,
+    fold_words,
+    format_date,
+    place_and_date,
+    slugify_vi,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +66,9 @@ def test_date_in_words_follows_decree_30(value, expected):
 
 
 def test_place_and_date_and_short_format():
-    assert place_and_date("Kiên Giang", dt.date(2022, 4, 27)) == "Kiên Giang, ngày 27 tháng 4 năm 2022"
+    assert (
+        place_and_date("Kiên Giang", dt.date(2022, 4, 27)) == "Kiên Giang, ngày 27 tháng 4 năm 2022"
+    )
     assert format_date(dt.date(2026, 1, 5)) == "05/01/2026"
     assert format_date(None) == ""
 

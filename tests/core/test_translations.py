@@ -12,7 +12,16 @@ from django.utils.translation.trans_real import DjangoTranslation
 WAGTAIL_DIR = Path(wagtail.__file__).parent
 # The apps the issue names, plus every other Wagtail app the back office shows.
 REQUIRED = ["admin", "snippets", "users", "search", "."]
-OTHERS = ["documents", "images", "sites", "locales", "embeds", "contrib/forms", "contrib/redirects", "contrib/settings"]
+OTHERS = [
+    "documents",
+    "images",
+    "sites",
+    "locales",
+    "embeds",
+    "contrib/forms",
+    "contrib/redirects",
+    "contrib/settings",
+]
 
 
 def _catalogue_entries(app: str, domain: str) -> list[polib.POEntry]:
@@ -40,7 +49,9 @@ def test_no_untranslated_wagtail_strings(app, domain):
         return  # this app has no catalogue in this domain
     catalog = DjangoTranslation("vi", domain=domain)._catalog
     missing = _untranslated(entries, catalog)
-    assert len(missing) == 0, f"{len(missing)} untranslated in wagtail/{app} {domain}: {missing[:10]}"
+    assert len(missing) == 0, (
+        f"{len(missing)} untranslated in wagtail/{app} {domain}: {missing[:10]}"
+    )
 
 
 def test_admin_strings_come_out_in_vietnamese():

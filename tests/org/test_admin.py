@@ -1,12 +1,13 @@
-"""The back office in Vietnamese: dashboard panels, creating a person, history, export, query counts."""
+"""The back office in Vietnamese: dashboard panels, creating a person, history, export and
+query counts."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from thidua.org.models import Person
 from tests.org.factories import PersonFactory
+from thidua.org.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +24,27 @@ def test_office_creates_a_person_and_the_history_shows_it(office_a, division_a, 
     client = client_for(office_a)
     response = client.post(
         reverse("people:add"),
-        {"full_name": "Trương Thị Mỹ Duyên", "gender": "female", "date_of_birth": "05/01/1990",
-         "position": "Chuyên viên", "agency": division_a.pk, "is_active": "on"},
+        {
+            "full_name": "Trương Thị Mỹ Duyên",
+            "gender": "female",
+            "date_of_birth": "05/01/1990",
+            "position": "Chuyên viên",
+            "agency": division_a.pk,
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302, response.text[:2000]
     person = Person.objects.get(full_name="Trương Thị Mỹ Duyên")
     assert person.date_of_birth.isoformat() == "1990-01-05"  # typed as dd/mm/yyyy
     client.post(
         reverse("people:edit", args=[person.pk]),
-        {"full_name": "Trương Thị Mỹ Duyên", "gender": "female", "date_of_birth": "05/01/1990",
-         "position": "Phó Chánh Văn phòng", "is_active": "on"},
+        {
+            "full_name": "Trương Thị Mỹ Duyên",
+            "gender": "female",
+            "date_of_birth": "05/01/1990",
+            "position": "Phó Chánh Văn phòng",
+            "is_active": "on",
+        },
     )
     history = client.get(reverse("people:history", args=[person.pk])).text
     assert "Đã tạo" in history
@@ -42,7 +54,8 @@ def test_office_creates_a_person_and_the_history_shows_it(office_a, division_a, 
 
 def test_service_errors_show_on_the_form(office_a, division_a, client_for):
     response = client_for(office_a).post(
-        reverse("people:add"), {"full_name": "Lý Văn Bốn", "agency": division_a.pk, "id_number": "123", "is_active": "on"}
+        reverse("people:add"),
+        {"full_name": "Lý Văn Bốn", "agency": division_a.pk, "id_number": "123", "is_active": "on"},
     )
     assert response.status_code == 200
     assert "12 chữ số" in response.text

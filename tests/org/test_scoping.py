@@ -3,15 +3,17 @@
 import pytest
 from django.urls import reverse
 
+from tests.org.factories import PersonFactory
 from thidua.org import queries
 from thidua.org.models import Person, RoleAssignment
-from tests.org.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(office_a, office_b, unit_head_a, staff_a, province_admin, division_a, division_b, agency_b):
+def world(
+    office_a, office_b, unit_head_a, staff_a, province_admin, division_a, division_b, agency_b
+):
     return {
         "a_person": PersonFactory(full_name="Nguyễn Văn An", agency=division_a),
         "b_person": PersonFactory(full_name="Nguyễn Văn Bình", agency=division_b),
@@ -19,7 +21,9 @@ def world(office_a, office_b, unit_head_a, staff_a, province_admin, division_a, 
     }
 
 
-def test_queries_scope_people_to_the_users_agencies(world, office_a, office_b, unit_head_a, staff_a, province_admin):
+def test_queries_scope_people_to_the_users_agencies(
+    world, office_a, office_b, unit_head_a, staff_a, province_admin
+):
     visible_to_a = set(queries.people_visible_to(office_a))
     assert world["a_person"] in visible_to_a
     assert world["b_person"] not in visible_to_a
@@ -91,9 +95,12 @@ def test_anonymous_is_sent_to_login(world, client):
     assert "/admin/login/" in response["Location"]
 
 
-def test_office_cannot_create_person_in_other_agency_via_form(world, office_a, division_b, client_for):
+def test_office_cannot_create_person_in_other_agency_via_form(
+    world, office_a, division_b, client_for
+):
     response = client_for(office_a).post(
-        reverse("people:add"), {"full_name": "Kẻ Xâm Nhập", "agency": division_b.pk, "is_active": "on"}
+        reverse("people:add"),
+        {"full_name": "Kẻ Xâm Nhập", "agency": division_b.pk, "is_active": "on"},
     )
     assert response.status_code == 200  # the form re-renders with an error
     assert not Person.objects.filter(full_name="Kẻ Xâm Nhập").exists()

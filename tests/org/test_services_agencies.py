@@ -4,16 +4,18 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
+from tests.org.factories import PersonFactory, make_agency, make_member
 from thidua.org import services
 from thidua.org.models import Agency, Employment, Person, RoleAssignment
 from thidua.org.models.role import Role
-from tests.org.factories import PersonFactory, make_agency, make_member
 
 pytestmark = pytest.mark.django_db
 
 
 def test_office_creates_a_division_with_its_path_and_an_audit_entry(office_a, agency_a):
-    division = services.agency_create(actor=office_a, parent=agency_a, code="SKHCN-TTR", name="Thanh tra Sở")
+    division = services.agency_create(
+        actor=office_a, parent=agency_a, code="SKHCN-TTR", name="Thanh tra Sở"
+    )
     assert division.path == f"{agency_a.path}{division.pk}/"
     assert division.depth == agency_a.depth + 1
     entry = ModelLogEntry.objects.get(object_id=str(division.pk), action="thidua.create")
@@ -50,10 +52,17 @@ def test_cannot_move_an_agency_under_itself(province_admin, agency_a, division_a
 def sttt(province):
     """The former Sở Thông tin và Truyền thông with one division, people and an Office."""
     sttt = make_agency(province, code="STTTT", name="Sở Thông tin và Truyền thông", symbol="STTTT")
-    press = make_agency(sttt, code="STTTT-BC", name="Phòng Thông tin – Báo chí – Xuất bản", kind=Agency.Kind.DIVISION)
+    press = make_agency(
+        sttt,
+        code="STTTT-BC",
+        name="Phòng Thông tin – Báo chí – Xuất bản",
+        kind=Agency.Kind.DIVISION,
+    )
     office = make_member("vanphong.tttt", sttt, Role.OFFICE, "Võ Thanh Tâm")
     PersonFactory(full_name="Hồ Ngọc Yến", agency=sttt)
-    Employment.objects.create(person=Person.objects.get(user=office), agency=sttt, start_date=dt.date(2015, 3, 1))
+    Employment.objects.create(
+        person=Person.objects.get(user=office), agency=sttt, start_date=dt.date(2015, 3, 1)
+    )
     return {"agency": sttt, "press": press, "office": office}
 
 
@@ -69,7 +78,9 @@ def test_merge_moves_members_roles_units_and_keeps_history(province_admin, agenc
     assert not Person.objects.filter(agency=old).exists()
     moved = Person.objects.get(user=sttt["office"])
     assert moved.agency == agency_a
-    periods = list(moved.employments.order_by("start_date").values_list("agency_id", "end_date", "start_date"))
+    periods = list(
+        moved.employments.order_by("start_date").values_list("agency_id", "end_date", "start_date")
+    )
     assert periods[0] == (old.pk, dt.date(2025, 2, 28), dt.date(2015, 3, 1))
     assert periods[-1] == (agency_a.pk, None, merged_on)
     assert RoleAssignment.objects.get(user=sttt["office"]).agency == agency_a
@@ -79,13 +90,17 @@ def test_merge_moves_members_roles_units_and_keeps_history(province_admin, agenc
 
 
 def test_merged_agency_is_read_only(province_admin, agency_a, sttt):
-    services.agency_merge(sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin)
+    services.agency_merge(
+        sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin
+    )
     with pytest.raises(ValidationError, match="đã sáp nhập"):
         services.agency_update(sttt["agency"], actor=province_admin, short_name="X")
     with pytest.raises(ValidationError):
         services.person_create(actor=province_admin, agency=sttt["agency"], full_name="Người Mới")
     with pytest.raises(ValidationError):
-        services.agency_merge(sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin)
+        services.agency_merge(
+            sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin
+        )
 
 
 def test_merge_runs_registered_handlers_in_the_same_transaction(province_admin, agency_a, sttt):
@@ -99,7 +114,9 @@ def test_merge_runs_registered_handlers_in_the_same_transaction(province_admin, 
 
     merge_registry.register(handler)
     try:
-        services.agency_merge(sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin)
+        services.agency_merge(
+            sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin
+        )
     finally:
         merge_registry._handlers.remove(handler)
     assert calls == [("STTTT", "SKHCN")]
@@ -114,4 +131,6 @@ def test_only_province_admin_merges(office_a, agency_a, sttt):
 
 def test_cannot_merge_into_own_division(province_admin, agency_a, division_a):
     with pytest.raises(ValidationError):
-        services.agency_merge(agency_a, into=division_a, on=dt.date(2025, 3, 1), actor=province_admin)
+        services.agency_merge(
+            agency_a, into=division_a, on=dt.date(2025, 3, 1), actor=province_admin
+        )

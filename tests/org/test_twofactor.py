@@ -15,14 +15,19 @@ def code_for(device: TOTPDevice) -> str:
 
 
 def login(client, username, token=""):
-    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": PASSWORD, "otp_token": token})
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": PASSWORD, "otp_token": token},
+    )
 
 
 def test_login_page_is_in_vietnamese(client):
     page = client.get(reverse("wagtailadmin_login")).text
     assert "Đăng nhập" in page
     assert "Mã xác thực hai lớp" in page
-    assert "Sign in" not in page
+    assert "Mật khẩu" in page
+    for english in ("Sign in", "Password", "Wagtail"):
+        assert f">{english}" not in page and f"{english} *" not in page
 
 
 def test_user_without_device_logs_in_with_password(client, office_a):
@@ -61,7 +66,9 @@ def test_province_admin_must_set_up_two_factor_before_anything_else(client, prov
     device = TOTPDevice.objects.get(user=province_admin, confirmed=False)
     assert "Mã không đúng" in client.post(reverse("org:twofactor"), {"token": "12"}).text
     device.throttle_reset()
-    done = client.post(reverse("org:twofactor") + "?next=/admin/org/people/", {"token": code_for(device)})
+    done = client.post(
+        reverse("org:twofactor") + "?next=/admin/org/people/", {"token": code_for(device)}
+    )
     assert done.status_code == 302 and done["Location"] == "/admin/org/people/"
     device.refresh_from_db()
     assert device.confirmed
@@ -72,13 +79,17 @@ def test_open_redirect_is_refused(client, province_admin):
     login(client, "quantri.tinh")
     device = TOTPDevice.objects.create(user=province_admin, name="app", confirmed=False)
     client.get(reverse("org:twofactor"))
-    done = client.post(reverse("org:twofactor") + "?next=https://evil.example/", {"token": code_for(device)})
+    done = client.post(
+        reverse("org:twofactor") + "?next=https://evil.example/", {"token": code_for(device)}
+    )
     assert done["Location"] == "/admin/"
 
 
 def test_repeated_failures_lock_the_login(client, office_a, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("wagtailadmin_login"), {"username": "vanphong.a", "password": "sai-mat-khau"})
+        client.post(
+            reverse("wagtailadmin_login"), {"username": "vanphong.a", "password": "sai-mat-khau"}
+        )
     response = login(client, "vanphong.a")
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.text

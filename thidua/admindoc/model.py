@@ -154,7 +154,9 @@ class AdminDocument:
                 Deadline(**{**_known(Deadline, d), "date": _date(d.get("date"))})
                 for d in data.get("deadlines") or []
             ],
-            assignments=[Assignment(**_known(Assignment, a)) for a in data.get("assignments") or []],
+            assignments=[
+                Assignment(**_known(Assignment, a)) for a in data.get("assignments") or []
+            ],
             recipients=list(data.get("recipients") or []),
             signer=Signer(**_known(Signer, signer)) if signer else None,
             quality=Quality(**_known(Quality, quality)),

@@ -1,1 +1,1 @@
-"""Shared kernel: Vietnamese text, configuration helpers, audit, base mixins. No models of its own."""
+"""Shared kernel: Vietnamese text, configuration, audit, scoped viewsets. No models of its own."""

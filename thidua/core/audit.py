@@ -30,9 +30,7 @@ ACTIONS = {
 
 def snapshot(instance: models.Model, field_names: Iterable[str] | None = None) -> dict[str, Any]:
     """The current values of an instance's concrete fields, for diffing after a change."""
-    names = field_names or [
-        f.attname for f in instance._meta.concrete_fields if not f.primary_key
-    ]
+    names = field_names or [f.attname for f in instance._meta.concrete_fields if not f.primary_key]
     return {name: getattr(instance, name) for name in names}
 
 

@@ -40,7 +40,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"Biến môi trường {name}={raw!r} phải là một số nguyên.") from exc
+        raise ImproperlyConfigured(
+            f"Biến môi trường {name}={raw!r} phải là một số nguyên."
+        ) from exc
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -77,7 +79,10 @@ def refuse_insecure(*, secret_key: str, allowed_hosts: list[str], database_url: 
             "ALLOWED_HOSTS: liệt kê tên miền được phục vụ, cách nhau bởi dấu phẩy "
             "(ví dụ: thidua.sonv.gov.vn); không dùng '*'."
         )
-    if database_url.startswith(("postgres://", "postgresql://")) and "sslmode=disable" in database_url:
+    if (
+        database_url.startswith(("postgres://", "postgresql://"))
+        and "sslmode=disable" in database_url
+    ):
         host = database_url.split("@")[-1].split("/")[0].split(":")[0]
         if host not in {"127.0.0.1", "localhost", ""}:
             problems.append("DATABASE_URL: không tắt SSL (sslmode=disable) với máy chủ từ xa.")

@@ -54,7 +54,7 @@ def date_in_words(value: dt.date) -> str:
 
 
 def place_and_date(place: str, value: dt.date) -> str:
-    """"Kiên Giang, ngày 27 tháng 4 năm 2022"."""
+    """ "Kiên Giang, ngày 27 tháng 4 năm 2022"."""
     return f"{place}, {date_in_words(value)}"
 
 

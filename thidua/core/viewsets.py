@@ -19,6 +19,7 @@ from django.forms import modelform_factory
 from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -104,7 +105,22 @@ def _attach_errors(form: Any, error: ValidationError) -> None:
 
 
 class ScopedIndexView(generic.IndexView):
-    """Listing restricted to the user's scope, searched without diacritics on ``search_text``."""
+    """Listing restricted to the user's scope, searched without diacritics on ``search_text``.
+
+    ``row_actions(user, instance)`` (set by the viewset) adds (label, url, icon) entries to each
+    row's "more" menu, for operations that are not plain edits.
+    """
+
+    row_actions: Callable[[Any, Model], list[tuple[str, str, str]]] | None = None
+
+    def get_list_more_buttons(self, instance: Model) -> list[Any]:
+        buttons = super().get_list_more_buttons(instance)
+        actions = type(self).row_actions
+        for priority, (label, url, icon) in enumerate(
+            actions(self.request.user, instance) if actions else []
+        ):
+            buttons.append(MenuItem(label, url=url, icon_name=icon, priority=40 + priority))
+        return buttons
 
     def get_base_queryset(self) -> QuerySet:
         return type(self.permission_policy).scoped_queryset(self.request.user)

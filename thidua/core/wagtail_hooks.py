@@ -1,4 +1,5 @@
-"""Registers the audit actions so that history pages show them in Vietnamese with the changed fields."""
+"""Audit action labels for history pages (in Vietnamese, with the changed fields), and an
+offline help menu."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,3 +30,13 @@ def _formatter(code: str, label: str, message: str) -> type[LogFormatter]:
 def register_audit_actions(actions) -> None:  # type: ignore[no-untyped-def]
     for code, (label, message) in ACTIONS.items():
         actions.register_action(code)(_formatter(code, label, message))
+
+
+@hooks.register("construct_help_menu")
+def keep_help_offline(request, menu_items) -> None:  # type: ignore[no-untyped-def]
+    """Offices run on closed networks: drop help links that point to wagtail.org."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in {"editor-guide"} and not item.name.startswith("whats-new")
+    ]

@@ -29,7 +29,9 @@ class MyWorkPanel(DashboardPanel):
     template_name = "org/dashboard/my_work.html"
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        jobs = queries.import_jobs_visible_to(self.request.user).filter(created_by=self.request.user)[:5]
+        jobs = queries.import_jobs_visible_to(self.request.user).filter(
+            created_by=self.request.user
+        )[:5]
         return {"import_jobs": jobs}
 
 
@@ -61,7 +63,15 @@ class RecentActivityPanel(DashboardPanel):
         visible_agencies = queries.agencies_visible_to(user).values_list("pk", flat=True)
         people_ct, agency_ct = types[Person], types[Agency]
         entries = (
-            ModelLogEntry.objects.filter(content_type=people_ct, object_id__in=[str(p) for p in visible_people[:5000]])
-            | ModelLogEntry.objects.filter(content_type=agency_ct, object_id__in=[str(a) for a in visible_agencies[:5000]])
-        ).select_related("user").order_by("-timestamp")[:8]
+            (
+                ModelLogEntry.objects.filter(
+                    content_type=people_ct, object_id__in=[str(p) for p in visible_people[:5000]]
+                )
+                | ModelLogEntry.objects.filter(
+                    content_type=agency_ct, object_id__in=[str(a) for a in visible_agencies[:5000]]
+                )
+            )
+            .select_related("user")
+            .order_by("-timestamp")[:8]
+        )
         return {"entries": entries}

@@ -23,9 +23,16 @@ class TwoFactorLoginForm(LoginForm):
 
     error_messages = {
         **LoginForm.error_messages,
-        "otp_required": _("Tài khoản này bật xác thực hai lớp: hãy nhập mã 6 chữ số trong ứng dụng."),
+        "otp_required": _(
+            "Tài khoản này bật xác thực hai lớp: hãy nhập mã 6 chữ số trong ứng dụng."
+        ),
         "otp_invalid": _("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng."),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Wagtail's form declares the field without a label, which would show "Password".
+        self.fields["password"].label = _("Mật khẩu")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -33,7 +40,9 @@ class TwoFactorLoginForm(LoginForm):
         if user is not None and has_confirmed_device(user):
             token = (cleaned.get("otp_token") or "").strip()
             if not token:
-                raise forms.ValidationError(self.error_messages["otp_required"], code="otp_required")
+                raise forms.ValidationError(
+                    self.error_messages["otp_required"], code="otp_required"
+                )
             device = match_token(user, token)
             if device is None:
                 raise forms.ValidationError(self.error_messages["otp_invalid"], code="otp_invalid")
@@ -46,5 +55,7 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Mã 6 chữ số"),
         max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )

@@ -8,6 +8,7 @@ merge transaction and returns counts for the audit entry, e.g. ``{"plans": 3}``.
 from __future__ import annotations
 
 from collections.abc import Callable
+
 MergeHandler = Callable[..., dict[str, int] | None]
 _handlers: list[MergeHandler] = []
 
@@ -20,4 +21,3 @@ def register(handler: MergeHandler) -> MergeHandler:
 
 def handlers() -> list[MergeHandler]:
     return list(_handlers)
-

@@ -9,7 +9,14 @@ from django.urls import reverse
 from thidua.org.twofactor import two_factor_required
 
 # Paths a user who still owes a second factor may reach.
-_OPEN_PREFIXES = ("/static/", "/media/", "/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/jsi18n/")
+_OPEN_PREFIXES = (
+    "/static/",
+    "/media/",
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/2fa/",
+    "/admin/jsi18n/",
+)
 
 
 class RequireTwoFactorMiddleware:

@@ -12,7 +12,9 @@ from thidua.org.queries import user_scope
 
 
 def two_factor_required(user: Any) -> bool:
-    return user_scope(user).is_province_admin or bool(getattr(settings, "THIDUA_2FA_FOR_ALL", False))
+    return user_scope(user).is_province_admin or bool(
+        getattr(settings, "THIDUA_2FA_FOR_ALL", False)
+    )
 
 
 def has_confirmed_device(user: Any) -> bool:

@@ -24,6 +24,7 @@ from thidua.org import permissions as perms
 from thidua.org import queries, services
 from thidua.org.models import Agency, Bloc, BlocMembership, BlocTerm, Person, RoleAssignment
 from thidua.org.models.role import Role
+from thidua.org.views import actions
 
 # --- Forms: foreign-key choices limited to what the user may see --------------------------
 
@@ -44,7 +45,17 @@ class ScopedForm(WagtailAdminModelForm):
 class PersonForm(ScopedForm):
     class Meta:
         model = Person
-        fields = ["full_name", "gender", "date_of_birth", "id_number", "position", "agency", "email", "phone", "is_active"]
+        fields = [
+            "full_name",
+            "gender",
+            "date_of_birth",
+            "id_number",
+            "position",
+            "agency",
+            "email",
+            "phone",
+            "is_active",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,7 +76,9 @@ class RoleAssignmentForm(ScopedForm):
             pk__in=visible_people.values("user_id")
         )
         self.fields["user"].label_from_instance = lambda u: (
-            f"{u.person.full_name} ({u.get_username()})" if hasattr(u, "person") else u.get_username()
+            f"{u.person.full_name} ({u.get_username()})"
+            if hasattr(u, "person")
+            else u.get_username()
         )
         if not queries.user_scope(self.for_user).is_province_admin:
             self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.PROVINCE_ADMIN]
@@ -93,7 +106,9 @@ class PersonFilterSet(WagtailFilterSet):
 
 
 class RoleFilterSet(WagtailFilterSet):
-    agency = django_filters.ModelChoiceFilter(label=_("Cơ quan, đơn vị"), queryset=_visible_agencies)
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan, đơn vị"), queryset=_visible_agencies
+    )
 
     class Meta:
         model = RoleAssignment
@@ -101,7 +116,9 @@ class RoleFilterSet(WagtailFilterSet):
 
 
 class AgencyFilterSet(WagtailFilterSet):
-    parent = django_filters.ModelChoiceFilter(label=_("Cơ quan cấp trên"), queryset=_visible_agencies)
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan cấp trên"), queryset=_visible_agencies
+    )
     merged = django_filters.BooleanFilter(
         label=_("Đã sáp nhập"), field_name="successor", lookup_expr="isnull", exclude=True
     )
@@ -152,7 +169,9 @@ class PersonPolicy(ScopedPermissionPolicy):
         if action == "view":
             return perms.can_view_person(scope, instance.agency.path, instance.pk)
         if action == "change":
-            return not instance.agency.is_read_only and perms.can_manage_people_of(scope, instance.agency.path)
+            return not instance.agency.is_read_only and perms.can_manage_people_of(
+                scope, instance.agency.path
+            )
         return False
 
 
@@ -162,7 +181,9 @@ class RolePolicy(ScopedPermissionPolicy):
     def can(self, user: Any, action: str) -> bool:
         scope = queries.user_scope(user)
         if action == "view":
-            return scope.is_province_admin or bool(scope.paths_with(perms.ORG_MANAGERS | {Role.LEADERSHIP}))
+            return scope.is_province_admin or bool(
+                scope.paths_with(perms.ORG_MANAGERS | {Role.LEADERSHIP})
+            )
         if action in {"add", "delete"}:
             return scope.is_province_admin or bool(scope.paths_with(perms.ORG_MANAGERS))
         return False  # a role is granted or revoked, not edited
@@ -170,7 +191,9 @@ class RolePolicy(ScopedPermissionPolicy):
     def can_for(self, user: Any, action: str, instance: RoleAssignment) -> bool:
         scope = queries.user_scope(user)
         if action == "view":
-            return instance.user_id == user.pk or perms.can_view_roles_at(scope, instance.agency.path)
+            return instance.user_id == user.pk or perms.can_view_roles_at(
+                scope, instance.agency.path
+            )
         if action == "delete":
             return perms.can_manage_roles_at(scope, instance.agency.path, instance.role)
         return False
@@ -208,7 +231,18 @@ def _fields(form: Any, names: list[str]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
 
 
-AGENCY_FORM_FIELDS = ["code", "name", "short_name", "symbol", "kind", "valid_from", "valid_to", "address", "phone", "email"]
+AGENCY_FORM_FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "symbol",
+    "kind",
+    "valid_from",
+    "valid_to",
+    "address",
+    "phone",
+    "email",
+]
 
 
 class AgencyCreateView(ScopedCreateView):
@@ -230,7 +264,16 @@ class AgencyEditView(ScopedEditView):
         )
 
 
-PERSON_FORM_FIELDS = ["full_name", "gender", "date_of_birth", "id_number", "position", "email", "phone", "is_active"]
+PERSON_FORM_FIELDS = [
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "id_number",
+    "position",
+    "email",
+    "phone",
+    "is_active",
+]
 
 
 class PersonCreateView(ScopedCreateView):
@@ -264,13 +307,17 @@ class RoleDeleteView(ScopedModelViewSet.delete_view_class):
 
 class BlocCreateView(ScopedCreateView):
     def save_instance(self) -> Bloc:
-        return services.bloc_create(actor=self.request.user, **_fields(self.form, ["code", "name", "description"]))
+        return services.bloc_create(
+            actor=self.request.user, **_fields(self.form, ["code", "name", "description"])
+        )
 
 
 class BlocEditView(ScopedEditView):
     def save_instance(self) -> Bloc:
         return services.bloc_update(
-            self.object, actor=self.request.user, **_fields(self.form, ["code", "name", "description"])
+            self.object,
+            actor=self.request.user,
+            **_fields(self.form, ["code", "name", "description"]),
         )
 
 
@@ -278,8 +325,11 @@ class BlocMembershipCreateView(ScopedCreateView):
     def save_instance(self) -> BlocMembership:
         data = self.form.cleaned_data
         return services.bloc_set_member(
-            data["bloc"], actor=self.request.user, agency=data["agency"],
-            since_year=data["since_year"], until_year=data.get("until_year"),
+            data["bloc"],
+            actor=self.request.user,
+            agency=data["agency"],
+            since_year=data["since_year"],
+            until_year=data.get("until_year"),
         )
 
 
@@ -291,8 +341,11 @@ class BlocTermCreateView(ScopedCreateView):
     def save_instance(self) -> BlocTerm:
         data = self.form.cleaned_data
         return services.bloc_set_term(
-            data["bloc"], actor=self.request.user, year=data["year"],
-            leader=data["leader"], deputy=data.get("deputy"),
+            data["bloc"],
+            actor=self.request.user,
+            year=data["year"],
+            leader=data["leader"],
+            deputy=data.get("deputy"),
         )
 
 
@@ -300,12 +353,33 @@ class BlocTermEditView(ScopedEditView):
     save_instance = BlocTermCreateView.save_instance
 
 
+class AgencyIndexView(ScopedModelViewSet.index_view_class):
+    row_actions = staticmethod(actions.agency_buttons)
+
+
+class PersonIndexView(ScopedModelViewSet.index_view_class):
+    row_actions = staticmethod(actions.person_buttons)
+
+
 # --- Viewsets -------------------------------------------------------------------------------
 
 
 class AgencyViewSet(ScopedModelViewSet):
     model = Agency
-    form_fields = ["code", "name", "short_name", "symbol", "kind", "parent", "valid_from", "valid_to", "address", "phone", "email"]
+    form_fields = [
+        "code",
+        "name",
+        "short_name",
+        "symbol",
+        "kind",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "address",
+        "phone",
+        "email",
+    ]
+    index_view_class = AgencyIndexView
     add_view_class = AgencyCreateView
     edit_view_class = AgencyEditView
     form_class = ScopedForm
@@ -313,28 +387,89 @@ class AgencyViewSet(ScopedModelViewSet):
     menu_label = _("Cơ quan, đơn vị")
     url_prefix = "org/agencies"
     name = "agencies"
-    list_display = ["name", "code", Column("symbol", label=_("Ký hiệu")), "kind", "parent", DayColumn("valid_to", label=_("Hiệu lực đến"))]
+    list_display = [
+        "name",
+        "code",
+        Column("symbol", label=_("Ký hiệu")),
+        "kind",
+        "parent",
+        DayColumn("valid_to", label=_("Hiệu lực đến")),
+    ]
     filterset_class = AgencyFilterSet
-    list_export = ["code", "name", "short_name", "symbol", "kind", "parent", "valid_from", "valid_to", "successor", "address", "phone", "email"]
+    list_export = [
+        "code",
+        "name",
+        "short_name",
+        "symbol",
+        "kind",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+        "address",
+        "phone",
+        "email",
+    ]
     export_filename = "co-quan-don-vi"
-    inspect_view_fields = ["code", "name", "short_name", "symbol", "kind", "parent", "valid_from", "valid_to", "successor", "address", "phone", "email"]
+    inspect_view_fields = [
+        "code",
+        "name",
+        "short_name",
+        "symbol",
+        "kind",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+        "address",
+        "phone",
+        "email",
+    ]
 
 
 class PersonViewSet(ScopedModelViewSet):
     model = Person
     form_class = PersonForm
+    index_view_class = PersonIndexView
     add_view_class = PersonCreateView
     edit_view_class = PersonEditView
     icon = "user"
     menu_label = _("Cán bộ")
     url_prefix = "org/people"
     name = "people"
-    list_display = ["full_name", "position", "agency", DayColumn("date_of_birth", label=_("Ngày sinh")), "gender"]
+    list_display = [
+        "full_name",
+        "position",
+        "agency",
+        DayColumn("date_of_birth", label=_("Ngày sinh")),
+        "gender",
+    ]
     filterset_class = PersonFilterSet
-    list_export = ["full_name", "gender", "date_of_birth", "id_number", "position", "agency", "email", "phone", "is_active"]
+    list_export = [
+        "full_name",
+        "gender",
+        "date_of_birth",
+        "id_number",
+        "position",
+        "agency",
+        "email",
+        "phone",
+        "is_active",
+    ]
     export_filename = "can-bo"
     list_per_page = 50
-    inspect_view_fields = ["full_name", "gender", "date_of_birth", "id_number", "position", "agency", "email", "phone", "is_active", "user"]
+    inspect_view_fields = [
+        "full_name",
+        "gender",
+        "date_of_birth",
+        "id_number",
+        "position",
+        "agency",
+        "email",
+        "phone",
+        "is_active",
+        "user",
+    ]
 
 
 class RoleViewSet(ScopedModelViewSet):

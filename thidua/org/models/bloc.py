@@ -32,7 +32,9 @@ class Bloc(models.Model):
 
 class BlocMembership(models.Model):
     bloc = models.ForeignKey(Bloc, on_delete=models.CASCADE, related_name="memberships")
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="bloc_memberships")
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="bloc_memberships"
+    )
     since_year = models.PositiveSmallIntegerField(_("từ năm"))
     until_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
 
@@ -40,7 +42,9 @@ class BlocMembership(models.Model):
         verbose_name = _("thành viên khối")
         verbose_name_plural = _("thành viên khối")
         constraints = [
-            models.UniqueConstraint(fields=["bloc", "agency", "since_year"], name="bloc_member_unique"),
+            models.UniqueConstraint(
+                fields=["bloc", "agency", "since_year"], name="bloc_member_unique"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,10 @@ class ImportJob(models.Model):
         FAILED = "failed", _("Thất bại")
 
     agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="import_jobs"
+        "org.Agency",
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        related_name="import_jobs",
     )
     file = models.FileField(_("tệp Excel"), upload_to="imports/%Y/%m/")
     original_name = models.CharField(max_length=255)

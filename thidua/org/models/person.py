@@ -28,7 +28,10 @@ class Person(models.Model):
     )
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("cơ quan, đơn vị"), on_delete=models.PROTECT, related_name="people"
+        "org.Agency",
+        verbose_name=_("cơ quan, đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
@@ -55,7 +58,9 @@ class Person(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.search_text = fold(" ".join([self.full_name, self.position, self.email, self.id_number or ""]))
+        self.search_text = fold(
+            " ".join([self.full_name, self.position, self.email, self.id_number or ""])
+        )
         super().save(*args, **kwargs)
 
 

@@ -26,7 +26,10 @@ class RoleAssignment(models.Model):
         related_name="role_assignments",
     )
     agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("cơ quan, đơn vị"), on_delete=models.PROTECT, related_name="role_assignments"
+        "org.Agency",
+        verbose_name=_("cơ quan, đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
     )
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     granted_at = models.DateTimeField(auto_now_add=True)
@@ -39,7 +42,9 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("vai trò")
         ordering = ["agency__path", "role", "user__username"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "agency", "role"], name="role_unique_per_agency"),
+            models.UniqueConstraint(
+                fields=["user", "agency", "role"], name="role_unique_per_agency"
+            ),
         ]
 
     def __str__(self) -> str:

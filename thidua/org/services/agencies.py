@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 from thidua.core import audit
 from thidua.org import merge_registry
 from thidua.org.models import Agency, BlocMembership, Employment, Person, RoleAssignment
-from thidua.org.permissions import can_create_top_level_agency, can_manage_agency, can_merge_agencies
+from thidua.org.permissions import (
+    can_create_top_level_agency,
+    can_manage_agency,
+    can_merge_agencies,
+)
 from thidua.org.queries import user_scope
 from thidua.org.services.common import apply_fields, ensure_writable, require
 
@@ -56,7 +60,7 @@ def agency_create(*, actor: Any, parent: Agency | None, **fields: Any) -> Agency
 
 @transaction.atomic
 def agency_update(
-    agency: Agency, *, actor: Any, parent: Agency | None | object = ..., **fields: Any
+    agency: Agency, *, actor: Any, parent: Agency | object | None = ..., **fields: Any
 ) -> Agency:
     """Edit an agency; passing ``parent`` moves it (and its whole subtree) under another."""
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
@@ -111,7 +115,9 @@ def agency_merge(
     history and everything issued under it, and becomes read-only.
     """
     require(can_merge_agencies(user_scope(actor)))
-    locked = {a.pk: a for a in Agency.objects.select_for_update().filter(pk__in=[source.pk, into.pk])}
+    locked = {
+        a.pk: a for a in Agency.objects.select_for_update().filter(pk__in=[source.pk, into.pk])
+    }
     source, into = locked[source.pk], locked[into.pk]
     if source.pk == into.pk:
         raise ValidationError(_("Không thể sáp nhập một cơ quan vào chính nó."))
@@ -128,7 +134,9 @@ def agency_merge(
         "units": _move_units(source, into, actor) if move_units else 0,
     }
     # A merged agency does not finish the year it merges in, so it is not a member that year.
-    BlocMembership.objects.filter(agency=source, until_year__isnull=True).update(until_year=on.year - 1)
+    BlocMembership.objects.filter(agency=source, until_year__isnull=True).update(
+        until_year=on.year - 1
+    )
     for handler in merge_registry.handlers():
         counts.update(handler(source=source, into=into, on=on, actor=actor) or {})
     before = audit.snapshot(source, ["valid_to", "successor_id"])
@@ -159,7 +167,11 @@ def _move_people(source: Agency, into: Agency, on: dt.date, actor: Any) -> int:
         person.agency = into
         person.save(update_fields=["agency", "updated_at"])
         audit.record(
-            person, "thidua.transfer", actor=actor, changes={"agency_id": [source.pk, into.pk]}, note=note
+            person,
+            "thidua.transfer",
+            actor=actor,
+            changes={"agency_id": [source.pk, into.pk]},
+            note=note,
         )
     return len(people)
 
@@ -183,7 +195,10 @@ def _move_roles(source: Agency, into: Agency, actor: Any) -> int:
             assignment.agency = into
             assignment.save(update_fields=["agency"])
             audit.record(
-                assignment, "thidua.transfer", actor=actor, changes={"agency_id": [source.pk, into.pk]}
+                assignment,
+                "thidua.transfer",
+                actor=actor,
+                changes={"agency_id": [source.pk, into.pk]},
             )
             moved += 1
     return moved

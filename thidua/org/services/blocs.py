@@ -49,9 +49,11 @@ def bloc_set_member(
     require(can_manage_blocs(user_scope(actor)))
     if until_year is not None and until_year < since_year:
         raise ValidationError(_("Năm kết thúc phải sau hoặc bằng năm bắt đầu."))
-    membership = BlocMembership.objects.select_for_update().filter(
-        bloc=bloc, agency=agency, since_year=since_year
-    ).first()
+    membership = (
+        BlocMembership.objects.select_for_update()
+        .filter(bloc=bloc, agency=agency, since_year=since_year)
+        .first()
+    )
     if membership is not None and membership.until_year == until_year:
         return membership  # nothing changes, nothing to record
     membership, _created = BlocMembership.objects.update_or_create(
@@ -72,9 +74,7 @@ def bloc_set_term(
 ) -> BlocTerm:
     """Record the bloc's leader and deputy for a year; both must be members that year."""
     require(can_manage_blocs(user_scope(actor)))
-    members = {
-        m.agency_id for m in BlocMembership.objects.filter(bloc=bloc) if m.active_in(year)
-    }
+    members = {m.agency_id for m in BlocMembership.objects.filter(bloc=bloc) if m.active_in(year)}
     for label, agency in ((_("Khối trưởng"), leader), (_("Khối phó"), deputy)):
         if agency is not None and agency.pk not in members:
             raise ValidationError(

@@ -39,7 +39,10 @@ def clean_person_fields(fields: dict[str, Any]) -> dict[str, Any]:
         value = str(cleaned["id_number"] or "").strip().replace(" ", "")
         if value and not ID_NUMBER.match(value):
             raise ValidationError(
-                {"id_number": _("Số định danh cá nhân phải gồm đúng 12 chữ số (đang là “%s”).") % value}
+                {
+                    "id_number": _("Số định danh cá nhân phải gồm đúng 12 chữ số (đang là “%s”).")
+                    % value
+                }
             )
         cleaned["id_number"] = value or None
     if cleaned.get("date_of_birth") and cleaned["date_of_birth"] > dt.date.today():
@@ -48,7 +51,9 @@ def clean_person_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def person_create(*, actor: Any, agency: Agency, since: dt.date | None = None, **fields: Any) -> Person:
+def person_create(
+    *, actor: Any, agency: Agency, since: dt.date | None = None, **fields: Any
+) -> Person:
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     require(can_manage_people_of(user_scope(actor), agency.path))
     ensure_writable(agency)

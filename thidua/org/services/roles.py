@@ -29,7 +29,11 @@ def role_grant(*, actor: Any, user: Any, agency: Agency, role: str) -> RoleAssig
     if not created:
         raise ValidationError(
             _("%(user)s đã có vai trò %(role)s tại %(agency)s.")
-            % {"user": user.get_username(), "role": assignment.get_role_display(), "agency": agency.name}
+            % {
+                "user": user.get_username(),
+                "role": assignment.get_role_display(),
+                "agency": agency.name,
+            }
         )
     audit.record(assignment, "thidua.role_grant", actor=actor)
     forget_scope(user)
@@ -38,12 +42,16 @@ def role_grant(*, actor: Any, user: Any, agency: Agency, role: str) -> RoleAssig
 
 @transaction.atomic
 def role_revoke(assignment: RoleAssignment, *, actor: Any) -> None:
-    assignment = RoleAssignment.objects.select_for_update().select_related("agency", "user").get(
-        pk=assignment.pk
+    assignment = (
+        RoleAssignment.objects.select_for_update()
+        .select_related("agency", "user")
+        .get(pk=assignment.pk)
     )
     require(can_manage_roles_at(user_scope(actor), assignment.agency.path, assignment.role))
     if assignment.role == Role.PROVINCE_ADMIN and assignment.user_id == getattr(actor, "pk", None):
-        remaining = RoleAssignment.objects.filter(role=Role.PROVINCE_ADMIN).exclude(pk=assignment.pk)
+        remaining = RoleAssignment.objects.filter(role=Role.PROVINCE_ADMIN).exclude(
+            pk=assignment.pk
+        )
         if not remaining.exists():
             raise ValidationError(_("Không thể thu hồi vai trò quản trị cấp tỉnh cuối cùng."))
     # The log entry is written against the agency: the assignment row is about to disappear.

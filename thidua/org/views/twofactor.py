@@ -18,7 +18,9 @@ from thidua.org.twofactor import confirm_totp_device, has_confirmed_device, pend
 
 def _next_url(request: HttpRequest) -> str:
     target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "/admin/"
 
@@ -34,8 +36,12 @@ def twofactor(request: HttpRequest) -> HttpResponse:
             if device is not None:
                 otp_login(request, device)
                 return redirect(_next_url(request))
-            form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng."))
-        return render(request, "org/twofactor_verify.html", {"form": form, "next": _next_url(request)})
+            form.add_error(
+                "token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
+            )
+        return render(
+            request, "org/twofactor_verify.html", {"form": form, "next": _next_url(request)}
+        )
 
     device = pending_totp_device(user)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,153 @@
+"""Transferring a person and merging an agency: dated operations that are not plain edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.widgets import AdminDateInput
+
+from thidua.org import permissions as perms
+from thidua.org import queries, services
+from thidua.org.models import Agency, Person
+
+
+class TransferForm(forms.Form):
+    to = forms.ModelChoiceField(
+        label=gettext_lazy("Chuyển đến đơn vị"), queryset=Agency.objects.none()
+    )
+    on = forms.DateField(
+        label=gettext_lazy("Từ ngày"), widget=AdminDateInput, initial=dt.date.today
+    )
+    position = forms.CharField(label=gettext_lazy("Chức vụ mới"), required=False, max_length=150)
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=gettext_lazy("Sáp nhập vào"), queryset=Agency.objects.none()
+    )
+    on = forms.DateField(
+        label=gettext_lazy("Ngày cơ quan kế thừa tiếp nhận"),
+        widget=AdminDateInput,
+        help_text=gettext_lazy("Cơ quan này hết hiệu lực từ ngày liền trước."),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Tôi hiểu: cơ quan này sẽ chỉ còn để tra cứu và không thể hoàn tác."),
+    )
+
+
+def _apply(form: forms.Form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(queries.people_visible_to(request.user), pk=pk)
+    scope = queries.user_scope(request.user)
+    if not perms.can_manage_people_of(scope, person.agency.path):
+        raise PermissionDenied
+    form = TransferForm(request.POST or None, initial={"position": person.position})
+    form.fields["to"].queryset = queries.agencies_managed_by(request.user).exclude(
+        pk=person.agency_id
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.person_transfer(
+                person,
+                actor=request.user,
+                to=data["to"],
+                on=data["on"],
+                position=data["position"] or None,
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã điều chuyển %(name)s đến %(to)s.")
+                % {"name": person.full_name, "to": data["to"].name},
+            )
+            return redirect(reverse("people:index"))
+    return render(
+        request,
+        "org/actions/form.html",
+        {
+            "form": form,
+            "title": _("Điều chuyển cán bộ"),
+            "subtitle": person.full_name,
+            "icon": "user",
+            "submit": _("Điều chuyển"),
+            "back": reverse("people:index"),
+        },
+    )
+
+
+@login_required
+def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(queries.agencies_visible_to(request.user), pk=pk)
+    if not perms.can_merge_agencies(queries.user_scope(request.user)):
+        raise PermissionDenied
+    if agency.is_read_only:
+        raise Http404
+    form = MergeForm(request.POST or None)
+    form.fields["into"].queryset = queries.agencies_managed_by(request.user).exclude(
+        path__startswith=agency.path
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.agency_merge(agency, into=data["into"], on=data["on"], actor=request.user)
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã sáp nhập %(name)s vào %(into)s.")
+                % {"name": agency.name, "into": data["into"].name},
+            )
+            return redirect(reverse("agencies:index"))
+    return render(
+        request,
+        "org/actions/form.html",
+        {
+            "form": form,
+            "title": _("Sáp nhập cơ quan"),
+            "subtitle": agency.name,
+            "icon": "site",
+            "submit": _("Sáp nhập"),
+            "back": reverse("agencies:index"),
+            "warning": _(
+                "Cán bộ, vai trò, các đơn vị trực thuộc và công việc đang làm sẽ chuyển sang "
+                "cơ quan kế thừa; cơ quan này giữ nguyên tên trên các văn bản đã ban hành."
+            ),
+        },
+    )
+
+
+def person_buttons(user: Any, person: Person) -> list[tuple[str, str, str]]:
+    """Extra actions on a person's row: (label, url, icon)."""
+    scope = queries.user_scope(user)
+    if (
+        person.is_active
+        and not person.agency.is_read_only
+        and perms.can_manage_people_of(scope, person.agency.path)
+    ):
+        return [(_("Điều chuyển"), reverse("org:person_transfer", args=[person.pk]), "arrow-right")]
+    return []
+
+
+def agency_buttons(user: Any, agency: Agency) -> list[tuple[str, str, str]]:
+    if not agency.is_read_only and perms.can_merge_agencies(queries.user_scope(user)):
+        return [(_("Sáp nhập"), reverse("org:agency_merge", args=[agency.pk]), "resubmit")]
+    return []
