@@ -11,9 +11,6 @@ The world: a province with two departments, A and B, each with a division.
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -22,16 +19,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.org.factories import make_agency, make_member
 from thidua.org.models import Agency
 from thidua.org.models.role import Role
-
-
-def require_tool(name: str) -> str:
-    """The path of an external tool; in CI a missing tool fails instead of skipping."""
-    path = shutil.which(name)
-    if path:
-        return path
-    if os.environ.get("CI"):
-        pytest.fail(f"{name} is required in CI but is not installed (see .ci/run)")
-    pytest.skip(f"{name} is not installed")
 
 
 @pytest.fixture(autouse=True)

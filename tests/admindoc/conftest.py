@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -28,37 +27,14 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-_TOOL_HINTS = {
-    "tesseract": "apt-get install tesseract-ocr tesseract-ocr-vie",
-    "libreoffice": "apt-get install libreoffice-writer-nogui",
-    "pdftoppm": "apt-get install poppler-utils",
-}
+from tests.tools import require_tool  # noqa: E402  (needs the root on sys.path)
+
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
     "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
 )
-
-
-def _tool_present(name: str) -> bool:
-    if name == "tesseract":
-        from thidua.admindoc.extract_ocr import ocr_available
-
-        return ocr_available()  # the binary *and* the Vietnamese language data
-    if name == "libreoffice":
-        return bool(shutil.which("libreoffice") or shutil.which("soffice"))
-    return shutil.which(name) is not None
-
-
-def require_tool(name: str) -> None:
-    """Skip the calling test when ``name`` is missing; fail it instead when CI is set."""
-    if _tool_present(name):
-        return
-    message = f"{name} is not installed ({_TOOL_HINTS.get(name, 'install it')})"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must have every tool the tests need.")
-    pytest.skip(message)
 
 
 @pytest.fixture(name="require_tool", scope="session")

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from tests.conftest import require_tool
+from tests.tools import require_tool
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,18 +1,19 @@
 """Vietnamese text: accent-insensitive folding for search, slugs, dates in words.
 
-Pure functions (no Django import) so that every layer, including background tasks and the
-data generator, folds text the same way.
+Pure functions (no Django import), built on the admindoc library's Vietnamese helpers so that
+search, imports and the document parser fold text and write dates the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-# Letters that do not decompose under NFD but must fold to a plain ASCII letter. "ð" (eth)
-# appears where legacy fonts or OCR confuse it with "đ".
-_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ɗ": "d", "Ɖ": "d"})
+from thidua.admindoc.layout import format_place_date
+from thidua.admindoc.vntext import fold as fold_marks
+
+# "ð" (eth) appears where legacy fonts or OCR confuse it with "đ".
+_ETH = str.maketrans({"ð": "d", "Ð": "d"})
 _SPACES = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -20,14 +21,15 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, đ → d, whitespace collapsed; NFC or NFD input alike.
 
+    Search and matching fold the same way as the document parser (admindoc.vntext.fold),
+    with whitespace collapsed so that "Nguyễn  Văn An" and "nguyen van an" compare equal.
+
     >>> fold("Đắk Lắk")
     'dak lak'
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped.translate(_SPECIAL).casefold()).strip()
+    return _SPACES.sub(" ", fold_marks(text.translate(_ETH))).strip()
 
 
 def fold_words(text: str | None) -> list[str]:
@@ -40,22 +42,15 @@ def slugify_vi(text: str | None, max_length: int = 80) -> str:
     return _NOT_SLUG.sub("-", fold(text)).strip("-")[:max_length].rstrip("-")
 
 
-def two_digits(value: int) -> str:
-    return f"{value:02d}"
-
-
 def date_in_words(value: dt.date) -> str:
-    """The date as an official document writes it: "ngày 05 tháng 01 năm 2026".
-
-    Decree 30/2020: days under 10 and months 1 and 2 take a leading zero.
-    """
-    month = two_digits(value.month) if value.month < 3 else str(value.month)
-    return f"ngày {two_digits(value.day)} tháng {month} năm {value.year}"
+    """The date as an official document writes it: "ngày 05 tháng 01 năm 2026" (Decree 30/2020:
+    days under 10 and months 1 and 2 take a leading zero)."""
+    return format_place_date(None, value)
 
 
 def place_and_date(place: str, value: dt.date) -> str:
     """ "Kiên Giang, ngày 27 tháng 4 năm 2022"."""
-    return f"{place}, {date_in_words(value)}"
+    return format_place_date(place, value)
 
 
 def format_date(value: dt.date | None) -> str:

@@ -24,6 +24,8 @@ from thidua.org import permissions as perms
 from thidua.org import queries, services
 from thidua.org.models import Agency, Bloc, BlocMembership, BlocTerm, Person, RoleAssignment
 from thidua.org.models.role import Role
+from thidua.org.services.agencies import AGENCY_FIELDS
+from thidua.org.services.people import PERSON_FIELDS
 from thidua.org.views import actions
 
 # --- Forms: foreign-key choices limited to what the user may see --------------------------
@@ -227,22 +229,9 @@ class BlocTermPolicy(BlocPolicy):
 # --- Views that call services ---------------------------------------------------------------
 
 
-def _fields(form: Any, names: list[str]) -> dict[str, Any]:
+def _fields(form: Any, names: set[str] | list[str]) -> dict[str, Any]:
+    """The cleaned values of the service's editable fields that this form has."""
     return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
-
-
-AGENCY_FORM_FIELDS = [
-    "code",
-    "name",
-    "short_name",
-    "symbol",
-    "kind",
-    "valid_from",
-    "valid_to",
-    "address",
-    "phone",
-    "email",
-]
 
 
 class AgencyCreateView(ScopedCreateView):
@@ -250,7 +239,7 @@ class AgencyCreateView(ScopedCreateView):
         return services.agency_create(
             actor=self.request.user,
             parent=self.form.cleaned_data.get("parent"),
-            **_fields(self.form, AGENCY_FORM_FIELDS),
+            **_fields(self.form, AGENCY_FIELDS),
         )
 
 
@@ -260,20 +249,8 @@ class AgencyEditView(ScopedEditView):
             self.object,
             actor=self.request.user,
             parent=self.form.cleaned_data.get("parent"),
-            **_fields(self.form, AGENCY_FORM_FIELDS),
+            **_fields(self.form, AGENCY_FIELDS),
         )
-
-
-PERSON_FORM_FIELDS = [
-    "full_name",
-    "gender",
-    "date_of_birth",
-    "id_number",
-    "position",
-    "email",
-    "phone",
-    "is_active",
-]
 
 
 class PersonCreateView(ScopedCreateView):
@@ -281,14 +258,14 @@ class PersonCreateView(ScopedCreateView):
         return services.person_create(
             actor=self.request.user,
             agency=self.form.cleaned_data["agency"],
-            **_fields(self.form, PERSON_FORM_FIELDS),
+            **_fields(self.form, PERSON_FIELDS),
         )
 
 
 class PersonEditView(ScopedEditView):
     def save_instance(self) -> Person:
         return services.person_update(
-            self.object, actor=self.request.user, **_fields(self.form, PERSON_FORM_FIELDS)
+            self.object, actor=self.request.user, **_fields(self.form, PERSON_FIELDS)
         )
 
 
