@@ -24,6 +24,8 @@ def test_office_transfers_a_person_with_a_date(office_a, agency_a, division_a, c
     person.refresh_from_db()
     assert (person.agency, person.position) == (agency_a, "Phó Chánh Văn phòng")
     assert person.employments.get(end_date__isnull=True).start_date == dt.date(2026, 7, 1)
+    detail = client.get(reverse("people:inspect", args=[person.pk])).text
+    assert "Quá trình công tác" in detail and "01/07/2026" in detail
 
 
 def test_transfer_of_another_agencys_person_is_not_found(office_a, division_b, client_for):

@@ -338,6 +338,19 @@ class PersonIndexView(ScopedModelViewSet.index_view_class):
     row_actions = staticmethod(actions.person_buttons)
 
 
+class PersonInspectView(ScopedModelViewSet.inspect_view_class):
+    """The person's fields and their employment history across transfers and mergers."""
+
+    template_name = "org/person_inspect.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["employments"] = self.object.employments.select_related("agency").order_by(
+            "-start_date", "-id"
+        )
+        return context
+
+
 # --- Viewsets -------------------------------------------------------------------------------
 
 
@@ -408,6 +421,7 @@ class PersonViewSet(ScopedModelViewSet):
     model = Person
     form_class = PersonForm
     index_view_class = PersonIndexView
+    inspect_view_class = PersonInspectView
     add_view_class = PersonCreateView
     edit_view_class = PersonEditView
     icon = "user"
