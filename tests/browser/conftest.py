@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.db import connections
 
 from tests.tools import require_tool
 
@@ -17,7 +18,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def browser_page():
-    """A Chromium page (Debian's /usr/bin/chromium, driven by Playwright) recording console
+    """Request data fixtures before this one, so they are created outside Playwright's loop.
+
+    A Chromium page (Debian's /usr/bin/chromium, driven by Playwright) recording console
     errors."""
     from playwright.sync_api import sync_playwright
 
@@ -35,6 +38,9 @@ def browser_page():
         yield page
         context.close()
         browser.close()
+        # Connections opened while Playwright's event loop ran are local to that context:
+        # close them here, or the test database cannot be dropped afterwards.
+        connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 

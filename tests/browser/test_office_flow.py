@@ -11,7 +11,7 @@ from tests.browser.conftest import screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_office_staff_creates_and_finds_a_person(live_server, browser_page, office_a, division_a):
+def test_office_staff_creates_and_finds_a_person(live_server, office_a, division_a, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/admin/login/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
