@@ -90,3 +90,19 @@ def test_english_is_selectable(office_a, client_for):
     profile.save()
     page = client_for(office_a).get(reverse("wagtailadmin_home")).text
     assert "Dashboard" in page or "Search" in page
+
+
+def test_recent_activity_shows_only_changes_in_scope(
+    office_a, office_b, division_a, division_b, client_for
+):
+    from thidua.org import services
+
+    services.person_create(actor=office_a, agency=division_a, full_name="Kha Thị Ngọc Hân")
+    services.person_create(actor=office_b, agency=division_b, full_name="Quách Văn Lộc")
+    client = client_for(office_a)
+    client.get(reverse("wagtailadmin_home"))  # warm caches
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("wagtailadmin_home")).text
+    assert "Kha Thị Ngọc Hân" in page
+    assert "Quách Văn Lộc" not in page
+    assert len(queries) <= 30

@@ -93,3 +93,9 @@ def test_repeated_failures_lock_the_login(client, office_a, settings):
     response = login(client, "vanphong.a")
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.text
+
+
+def test_account_page_offers_two_factor_setup(office_a, client_for):
+    page = client_for(office_a).get(reverse("wagtailadmin_account")).text
+    assert "Xác thực hai lớp" in page or "Bật xác thực hai lớp" in page
+    assert reverse("org:twofactor") in page

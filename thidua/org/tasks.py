@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from thidua.org.invitations import send_invitation
 from thidua.org.models import ImportJob
 from thidua.org.services.imports import import_apply, import_fail, import_validate
 
@@ -46,3 +47,13 @@ def run_import(job_id: int, actor_id: int | None = None) -> str:
         )
         raise
     return str(job.status)
+
+
+@task()
+def send_account_invitation(user_id: int) -> str:
+    """E-mail a new user the link to set their password."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return "skipped"
+    send_invitation(user)
+    return "sent"

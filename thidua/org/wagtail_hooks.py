@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from thidua.org import queries
 from thidua.org.dashboard import MyUnitsPanel, MyWorkPanel, RecentActivityPanel
+from thidua.org.twofactor import has_confirmed_device
 from thidua.org.viewsets import OrgViewSetGroup
 
 
@@ -34,3 +35,16 @@ def register_import_menu_item():  # type: ignore[no-untyped-def]
         icon_name="upload",
         order=900,
     )
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):  # type: ignore[no-untyped-def]
+    """On the account page: set up (or re-verify) the authenticator app."""
+    enabled = has_confirmed_device(request.user)
+    return {
+        "url": reverse("org:twofactor"),
+        "label": _("Xác thực hai lớp") if enabled else _("Bật xác thực hai lớp"),
+        "help_text": _("Đang bật: mỗi lần đăng nhập cần mã 6 chữ số trong ứng dụng xác thực.")
+        if enabled
+        else _("Tăng an toàn cho tài khoản: mỗi lần đăng nhập cần thêm mã 6 chữ số từ điện thoại."),
+    }

@@ -1,5 +1,6 @@
 """Every write of the org app. One transaction each, permission checked, audit recorded inside."""
 
+from thidua.org.services.accounts import account_create, suggest_username
 from thidua.org.services.agencies import agency_create, agency_merge, agency_update
 from thidua.org.services.blocs import bloc_create, bloc_set_member, bloc_set_term, bloc_update
 from thidua.org.services.imports import (
@@ -13,6 +14,7 @@ from thidua.org.services.people import person_create, person_transfer, person_up
 from thidua.org.services.roles import role_grant, role_revoke
 
 __all__ = [
+    "account_create",
     "agency_create",
     "agency_merge",
     "agency_update",
@@ -30,4 +32,5 @@ __all__ = [
     "person_update",
     "role_grant",
     "role_revoke",
+    "suggest_username",
 ]

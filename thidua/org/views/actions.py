@@ -19,6 +19,7 @@ from wagtail.admin.widgets import AdminDateInput
 from thidua.org import permissions as perms
 from thidua.org import queries, services
 from thidua.org.models import Agency, Person
+from thidua.org.models.role import Role
 
 
 class TransferForm(forms.Form):
@@ -29,6 +30,13 @@ class TransferForm(forms.Form):
         label=gettext_lazy("Từ ngày"), widget=AdminDateInput, initial=dt.date.today
     )
     position = forms.CharField(label=gettext_lazy("Chức vụ mới"), required=False, max_length=150)
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Tên đăng nhập"), max_length=150)
+    role = forms.ChoiceField(
+        label=gettext_lazy("Vai trò tại đơn vị của cán bộ"), initial=Role.STAFF
+    )
 
 
 class MergeForm(forms.Form):
@@ -94,6 +102,57 @@ def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def account_create(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(queries.people_visible_to(request.user), pk=pk)
+    scope = queries.user_scope(request.user)
+    if not perms.can_manage_people_of(scope, person.agency.path):
+        raise PermissionDenied
+    initial = {"username": services.suggest_username(person.full_name), "role": Role.STAFF}
+    form = AccountForm(request.POST or None, initial=initial)
+    form.fields["role"].choices = [
+        (value, label)
+        for value, label in Role.choices
+        if perms.can_manage_roles_at(scope, person.agency.path, value)
+    ]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.account_create(
+                person, actor=request.user, username=data["username"], role=data["role"]
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                _apply(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo tài khoản %(username)s và gửi đường dẫn đặt mật khẩu đến %(email)s.")
+                % {"username": user.get_username(), "email": user.email},
+            )
+            return redirect(reverse("people:index"))
+    return render(
+        request,
+        "org/actions/form.html",
+        {
+            "form": form,
+            "title": _("Tạo tài khoản"),
+            "subtitle": person.full_name,
+            "icon": "key",
+            "submit": _("Tạo tài khoản và gửi thư"),
+            "back": reverse("people:index"),
+            "warning": _(
+                "Tài khoản được tạo chưa có mật khẩu; cán bộ nhận thư tại %(email)s để tự đặt "
+                "mật khẩu."
+            )
+            % {"email": person.email or _("(chưa có thư điện tử)")},
+        },
+    )
+
+
+@login_required
 def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(queries.agencies_visible_to(request.user), pk=pk)
     if not perms.can_merge_agencies(queries.user_scope(request.user)):
@@ -138,13 +197,14 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
 def person_buttons(user: Any, person: Person) -> list[tuple[str, str, str]]:
     """Extra actions on a person's row: (label, url, icon)."""
     scope = queries.user_scope(user)
-    if (
-        person.is_active
-        and not person.agency.is_read_only
-        and perms.can_manage_people_of(scope, person.agency.path)
-    ):
-        return [(_("Điều chuyển"), reverse("org:person_transfer", args=[person.pk]), "arrow-right")]
-    return []
+    if not person.is_active or person.agency.is_read_only:
+        return []
+    if not perms.can_manage_people_of(scope, person.agency.path):
+        return []
+    buttons = [(_("Điều chuyển"), reverse("org:person_transfer", args=[person.pk]), "arrow-right")]
+    if person.user_id is None:
+        buttons.append((_("Tạo tài khoản"), reverse("org:account_create", args=[person.pk]), "key"))
+    return buttons
 
 
 def agency_buttons(user: Any, agency: Agency) -> list[tuple[str, str, str]]:
