@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "thidua.urls"
+# Widgets render through TEMPLATES, so thidua/templates/wagtailadmin/widgets/ can replace Wagtail's
+# inline-script widget templates (strict CSP, docs/adr/0002-strict-csp-in-the-admin.md).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "thidua.wsgi.application"
 
 TEMPLATES = [

@@ -104,3 +104,24 @@ def test_office_cannot_create_person_in_other_agency_via_form(
     )
     assert response.status_code == 200  # the form re-renders with an error
     assert not Person.objects.filter(full_name="Kẻ Xâm Nhập").exists()
+
+
+def test_wagtail_site_history_does_not_leak_other_agencies(
+    world, office_a, office_b, division_b, client_for
+):
+    """Wagtail's site history lists log entries of content types the user holds Django
+    permissions on; our role backend grants none on org models, so B's changes stay hidden."""
+    from thidua.org import services
+
+    services.person_create(actor=office_b, agency=division_b, full_name="Quách Văn Bí Mật")
+    page = client_for(office_a).get("/admin/reports/site-history/")
+    assert page.status_code == 200
+    assert "Bí Mật" not in page.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/users/", "/admin/groups/", "/admin/pages/", "/admin/documents/"]
+)
+def test_office_staff_cannot_open_wagtail_system_screens(world, office_a, client_for, url):
+    response = client_for(office_a).get(url)
+    assert response.status_code in {302, 403}

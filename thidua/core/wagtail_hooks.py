@@ -1,6 +1,8 @@
 """Audit action labels for history pages (in Vietnamese, with the changed fields), and an
 offline help menu."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -40,3 +42,9 @@ def keep_help_offline(request, menu_items) -> None:  # type: ignore[no-untyped-d
         for item in menu_items
         if item.name not in {"editor-guide"} and not item.name.startswith("whats-new")
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def csp_safe_widget_init() -> str:
+    """Initialises Wagtail's widgets whose inline scripts the CSP blocks (see csp-init.js)."""
+    return format_html('<script src="{}"></script>', static("thidua/admin/csp-init.js"))

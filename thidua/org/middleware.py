@@ -16,6 +16,7 @@ _OPEN_PREFIXES = (
     "/admin/logout/",
     "/admin/2fa/",
     "/admin/jsi18n/",
+    "/admin/sprite/",  # the icon sprite, fetched and inlined by the admin's JavaScript
 )
 
 

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.widgets import AdminDateInput
 
 from thidua.org import permissions as perms
 from thidua.org import queries, services
@@ -22,13 +21,20 @@ from thidua.org.models import Agency, Person
 from thidua.org.models.role import Role
 
 
+def _day_input() -> forms.DateInput:
+    """dd/mm/yyyy typed as text: Wagtail's date widget needs an inline script, which the CSP
+    forbids outside its own form views."""
+    return forms.DateInput(
+        format="%d/%m/%Y",
+        attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
+    )
+
+
 class TransferForm(forms.Form):
     to = forms.ModelChoiceField(
         label=gettext_lazy("Chuyển đến đơn vị"), queryset=Agency.objects.none()
     )
-    on = forms.DateField(
-        label=gettext_lazy("Từ ngày"), widget=AdminDateInput, initial=dt.date.today
-    )
+    on = forms.DateField(label=gettext_lazy("Từ ngày"), widget=_day_input(), initial=dt.date.today)
     position = forms.CharField(label=gettext_lazy("Chức vụ mới"), required=False, max_length=150)
 
 
@@ -45,7 +51,7 @@ class MergeForm(forms.Form):
     )
     on = forms.DateField(
         label=gettext_lazy("Ngày cơ quan kế thừa tiếp nhận"),
-        widget=AdminDateInput,
+        widget=_day_input(),
         help_text=gettext_lazy("Cơ quan này hết hiệu lực từ ngày liền trước."),
     )
     confirm = forms.BooleanField(
