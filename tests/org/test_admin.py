@@ -106,3 +106,55 @@ def test_recent_activity_shows_only_changes_in_scope(
     assert "Kha Thị Ngọc Hân" in page
     assert "Quách Văn Lộc" not in page
     assert len(queries) <= 30
+
+
+def test_agency_list_shows_the_tree_and_keeps_queries_flat(
+    office_a, agency_a, division_a, client_for
+):
+    from tests.org.factories import make_agency
+
+    client = client_for(office_a)
+    page = client.get(reverse("agencies:index")).text
+    assert f"— — {division_a.name}" in page
+    client.get(reverse("agencies:index"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("agencies:index"))
+    for n in range(20):
+        make_agency(agency_a, code=f"SKHCN-P{n}", name=f"Phòng số {n}")
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("agencies:index"))
+    assert len(many) == len(few)
+
+
+def test_role_list_query_count_does_not_grow(office_a, division_a, client_for):
+    from tests.org.factories import UserFactory
+    from thidua.org.models import RoleAssignment
+    from thidua.org.models.role import Role
+
+    client = client_for(office_a)
+    client.get(reverse("roles:index"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("roles:index"))
+    for _ in range(15):
+        RoleAssignment.objects.create(user=UserFactory(), agency=division_a, role=Role.STAFF)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("roles:index"))
+    assert len(many) == len(few)
+
+
+def test_role_form_lists_only_people_in_scope_in_constant_queries(
+    office_a, division_a, division_b, client_for
+):
+    from tests.org.factories import PersonFactory, UserFactory
+
+    client = client_for(office_a)
+    PersonFactory(full_name="Ninh Văn Ngoài", agency=division_b, user=UserFactory(username="ngoai"))
+    client.get(reverse("roles:add"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("roles:add"))
+    for n in range(10):
+        PersonFactory(agency=division_a, user=UserFactory(username=f"trong{n}"))
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("roles:add")).text
+    assert len(many) == len(few)
+    assert "trong3" in page and "ngoai" not in page

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ViewSetGroup
 
 from thidua.core.viewsets import (
@@ -74,8 +74,11 @@ class RoleAssignmentForm(ScopedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         visible_people = queries.people_visible_to(self.for_user).exclude(user__isnull=True)
-        self.fields["user"].queryset = self.fields["user"].queryset.filter(
-            pk__in=visible_people.values("user_id")
+        self.fields["user"].queryset = (
+            self.fields["user"]
+            .queryset.filter(pk__in=visible_people.values("user_id"))
+            .select_related("person")
+            .order_by("person__full_name")
         )
         self.fields["user"].label_from_instance = lambda u: (
             f"{u.person.full_name} ({u.get_username()})"
@@ -332,6 +335,14 @@ class BlocTermEditView(ScopedEditView):
 
 class AgencyIndexView(ScopedModelViewSet.index_view_class):
     row_actions = staticmethod(actions.agency_buttons)
+
+    def _get_title_column(
+        self, field_name: str, column_class: Any = TitleColumn, **kwargs: Any
+    ) -> Any:
+        """Names indented by their depth in the tree (the list is ordered by tree path)."""
+        if field_name == "name":
+            kwargs["accessor"] = lambda agency: f"{'— ' * agency.depth}{agency.name}"
+        return super()._get_title_column(field_name, column_class, **kwargs)
 
 
 class PersonIndexView(ScopedModelViewSet.index_view_class):
