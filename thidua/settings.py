@@ -276,7 +276,7 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale", *sorted((BASE_DIR / "locale-wagtail").glob("*/"))]
 
 # --- Wagtail --------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Thi đua"
+WAGTAIL_SITE_NAME = "Thi đua – Khen thưởng"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_USER_LOGIN_FORM = "thidua.org.forms.TwoFactorLoginForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -48,7 +48,7 @@ def test_office_creates_a_person_and_the_history_shows_it(office_a, division_a, 
     )
     history = client.get(reverse("people:history", args=[person.pk])).text
     assert "Đã tạo" in history
-    assert "Đã cập nhật: position" in history
+    assert "Đã cập nhật: chức vụ" in history
     assert "vanphong.a" in history or "Trần Thị Hồng Nhung" in history
 
 

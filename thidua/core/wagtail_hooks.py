@@ -11,13 +11,24 @@ from wagtail.log_actions import LogFormatter
 from thidua.core.audit import ACTIONS
 
 
+def _field_label(log_entry, name: str) -> str:  # type: ignore[no-untyped-def]
+    """The Vietnamese label of a changed field ("agency_id" -> "cơ quan, đơn vị")."""
+    model = log_entry.content_type.model_class() if log_entry.content_type_id else None
+    if model is not None:
+        for field in model._meta.concrete_fields:
+            if name in (field.name, field.attname):
+                return str(field.verbose_name)
+    return name
+
+
 def _formatter(code: str, label: str, message: str) -> type[LogFormatter]:
     class Formatter(LogFormatter):
         def format_message(self, log_entry):  # type: ignore[no-untyped-def]
             changes = (log_entry.data or {}).get("changes") or {}
             base = _(message)
             if changes:
-                return _("%(action)s: %(fields)s") % {"action": base, "fields": ", ".join(changes)}
+                fields = ", ".join(_field_label(log_entry, name) for name in changes)
+                return _("%(action)s: %(fields)s") % {"action": base, "fields": fields}
             return base
 
         def format_comment(self, log_entry):  # type: ignore[no-untyped-def]
