@@ -39,7 +39,11 @@ def fold(text: str) -> str:
     'ke hoach dot 1'
     """
     decomposed = unicodedata.normalize("NFD", text)
-    return _COMBINING.sub("", decomposed).replace("đ", "d").replace("Đ", "d").lower()
+    folded = _COMBINING.sub("", decomposed).replace("đ", "d").replace("Đ", "d").lower()
+    return folded.replace("ð", "d").replace("ɖ", "d")
+
+
+_ETH_LIKE = {"ð", "ɖ"}
 
 
 class _FoldTable(dict[int, str]):
@@ -53,6 +57,8 @@ class _FoldTable(dict[int, str]):
         char = chr(code)
         base = _COMBINING.sub("", unicodedata.normalize("NFD", char))
         base = base.replace("đ", "d").replace("Đ", "d").lower()
+        if base in _ETH_LIKE:
+            base = "d"  # scans and old fonts give Ð (eth) or Ɖ for Đ
         if len(base) != 1:
             # Lone combining marks and multi-character lower-cases (İ) keep their slot.
             base = char if len(char.lower()) != 1 else char.lower()
@@ -207,7 +213,8 @@ class Period:
     kind: str  # "day", "month", "quarter", "half", "year", "now"
 
 
-_QUARTER = r"quy\s{0,2}(?P<q_n>i{1,3}|iv|[1-4])"
+# "iv" before "i{1,3}": alternation is ordered, and "Quý IV" must not read as "Quý I".
+_QUARTER = r"quy\s{0,2}(?P<q_n>iv|i{1,3}|[1-4])(?![a-z])"
 _PERIOD_RE = re.compile(
     "|".join(
         [

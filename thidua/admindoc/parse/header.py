@@ -22,17 +22,22 @@ _MOTTO = re.compile(
     r"|doc\s{0,3}lap\s{0,3}[-–—,]?\s{0,3}tu\s{0,3}do\s{0,3}[-–—,]?\s{0,3}hanh\s{0,3}phuc"
     r"|dang\s{1,3}cong\s{1,3}san\s{1,3}viet\s{1,3}nam"
 )
-# "Số: 31/KH-STTTT", "Số 05/BNV-VP", "So: /KH-KHCN", scanned "S6:". The number part is
-# captured loosely and cleaned in ``_clean_number``.
+# "Số: 31/KH-STTTT", "Số 05/BNV-VP", "So: /KH-KHCN", scanned "S6:", a party's "Số 08-KH/ĐU".
+# The number part is captured loosely and cleaned in ``_clean_number``.
 _NUMBER = re.compile(
     r"(?:^|(?<=\s))s[o6]\s{0,2}(?::|\.|(?=\s{0,3}[\d./…]))\s{0,12}"
-    r"(?P<num>[\w.…]{0,12}\s{0,3}/\s{0,3}[\w.\-/&]{1,40}|\d{1,6}[a-z]?\b)"
+    r"(?P<num>[\w.…\-]{0,12}\s{0,3}/\s{0,3}[\w.\-/&]{1,40}|\d{1,6}[a-z]?\b)"
 )
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\s,][^,\n]{1,50}?)\s{0,3},\s{0,3}(?=ngay\b)"
     r"|(?P<place2>[^\s,][^,\n]{1,50}?)\s{0,3},\s{0,3}(?=\d{1,2}\s{0,2}[/\-.]\s{0,2}\d{1,2}\s{0,2}[/\-.])"
 )
-_BLANK_DATE = re.compile(r"ngay\s{0,30}[.…_]{0,20}\s{0,10}thang[\s.…_]{0,30}nam\s{0,3}(?P<y>\d{4})")
+# A date left blank until signing: "ngày    tháng    năm 2024", or with the month "ngày  tháng 7".
+_BLANK_DATE = re.compile(
+    r"ngay\s{0,30}[.…_]{0,20}\s{0,10}thang[\s.…_]{0,30}(?:\d{1,2}[\s.…_]{0,10})?nam\s{0,3}(?P<y>\d{4})"
+)
+# The gap left by a blank day or month ("ngày    tháng 7") is not a column either.
+_BLANK_DATE_GAP = re.compile(r"\b(?:ngay|thang)\|(?:thang|nam)\b")
 _BARE_SO = re.compile(r"^s[o6]\s{0,2}[:.]?$")
 _TITLE_PREFIX = re.compile(r"^(?:v/v|v\.v\.?|ve viec)\b")
 _STOP = re.compile(
@@ -95,7 +100,10 @@ def _fragments(line: Line) -> list[str]:
     # A blank number is typed with spaces ("Số:      /KH-SKHCN"): that gap is not a column.
     merged: list[str] = []
     for fragment in fragments:
-        if merged and _BARE_SO.match(fold_aligned(merged[-1])) and fragment.startswith(("/", ".")):
+        if merged and (
+            (_BARE_SO.match(fold_aligned(merged[-1])) and fragment.startswith(("/", ".")))
+            or _BLANK_DATE_GAP.search(fold_aligned(f"{merged[-1]}|{fragment}"))
+        ):
             merged[-1] = f"{merged[-1]} {fragment}"
         else:
             merged.append(fragment)

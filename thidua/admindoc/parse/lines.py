@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from thidua.admindoc.parse.quality import repair_glyphs
 from thidua.admindoc.vntext import fold_aligned
 
 _MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)(?=[^*\n]{1,200}\*(?!\w))|^#{1,6}\s", re.M)
@@ -22,6 +23,13 @@ _NOTE = re.compile(
 )
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]")
 _RULE_LINE = re.compile(r"^[\s\-_=*~.·•–—]{3,}$")
+# A page number printed between pages of a PDF or scan: "2", "- 3 -", "Trang 4", "4/12".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s{0,2})?\d{1,3}(?:\s{0,2}[-–—])?$"
+    r"|^(?:trang|page)\s{1,2}\d{1,3}(?:\s{0,2}/\s{0,2}\d{1,3})?$"
+    r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$",
+    re.I,
+)
 _LINK = re.compile(r"<(https?://[^>\s]{1,500})>")
 # Two or more spaces or a tab: the gap between the columns of a header or signature table.
 COLUMN_GAP = re.compile(r"\t[\t ]*| {3,}")
@@ -33,6 +41,7 @@ class Line:
     blank_before: bool  # at least one empty line precedes it
     index: int  # position among the non-empty lines
     raw: str = ""  # the line before stripping (keeps column gaps)
+    after_page_break: bool = False  # a page number was dropped just before this line
 
 
 @dataclass
@@ -50,6 +59,7 @@ def normalise(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
+    text = repair_glyphs(text)
     # Notes are found on folded text and cut from the original at the same positions.
     folded = fold_aligned(text)
     cuts = [
@@ -66,14 +76,17 @@ def normalise(text: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, each knowing whether a blank line came before it."""
     out: list[Line] = []
-    blank = False
+    blank = page_break = False
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped or _RULE_LINE.match(stripped):
             blank = True
             continue
-        out.append(Line(stripped, blank, len(out), raw))
-        blank = False
+        if out and len(stripped) <= 12 and _PAGE_NUMBER.match(stripped):
+            page_break = True  # never a section: "2" or "- 3 -" alone between two pages
+            continue
+        out.append(Line(stripped, blank, len(out), raw, page_break))
+        blank = page_break = False
     return out
 
 
@@ -131,6 +144,8 @@ def continues(prev: str, line: Line, layout: Layout) -> bool:
         terminal = False  # a full printed line ending in ";" is mid-paragraph more often than not
     if starts_digit(text) and not terminal:
         return True  # "… năm" / "2022, Sở …": a number wrapped to the next line
+    if line.after_page_break and not terminal:
+        return True  # a sentence cut by the page break goes on at the top of the next page
     if terminal or not layout.wrapped:
         return False  # unwrapped text (Word, typed) has one paragraph per line
     if line.blank_before and layout.blanks_meaningful:

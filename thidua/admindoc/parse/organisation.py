@@ -32,7 +32,9 @@ _VERB_PAIRS = {
     "phat hien", "nghien cuu", "lua chon", "ra soat", "ban hanh", "tap trung", "thuong xuyen",
     "to chuc", "chi dao", "dinh ky", "tich cuc", "danh gia", "nang cao", "hoan thanh", "gui ve",
     "chuan bi", "xem xet", "de xuat", "huong ung", "ho tro", "cung cap", "thuc thi", "lam dau",
-    "co nhiem", "co y", "trach nhiem",
+    "co nhiem", "co y", "trach nhiem", "bao dam", "khao sat", "giam sat", "tiep nhan",
+    "tham dinh", "van dong", "hoan thien", "bo sung", "thanh lap", "dang ky", "tham gia",
+    "giai quyet", "dua tin", "phan cong", "thong bao", "lap danh", "dieu phoi",
 }  # fmt: skip
 _VERB_WORDS = {"lam", "phoi", "chiu", "de", "nham", "se", "phai", "la", "gui", "can"}
 _DETERMINERS = {"cac", "nhung", "moi", "tung", "toan", "the", "va"}
@@ -41,7 +43,9 @@ _DETERMINERS = {"cac", "nhung", "moi", "tung", "toan", "the", "va"}
 def _is_verb(word: str, key: str, nxt: str, prev: str) -> bool:
     if word[:1].isupper() or prev in _DETERMINERS:
         return False  # unit names are capitalised; "các tổ chức" is a noun
-    if f"{key} {nxt}" in _VERB_PAIRS or key in _VERB_WORDS:
+    if f"{key} {nxt}" in _VERB_PAIRS:
+        return True  # "căn cứ" is a verb pair even though a bare "can" must be "cần"
+    if key in _VERB_WORDS:
         return key != "can" or word.lower() == "cần"
     return key == "co" and nxt != "quan" and word.lower() != "cơ"
 

@@ -85,6 +85,40 @@ def ocr_suspect(text: str) -> bool:
     return ocr_score(text) > 0.06
 
 
+# Glyphs that scans and old fonts put in place of Vietnamese letters, safe to fix in any text:
+# Ð (eth) and Ɖ for Đ; ",," and "''" for the opening/closing quotes.
+_GLYPHS = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+_LOW_QUOTE = re.compile(r"(?:(?<=\s)|^),,(?=[^\W\d_])|(?:(?<=\s)|^)''(?=[^\W\d_])", re.M)
+_HIGH_QUOTE = re.compile(r"(?<=[^\W\d_])''")
+# A token mixing letters with 0/1 ("H0Á", "THA0", "TH1") or digits with O ("1O", "2O23").
+_LETTER_DIGIT = re.compile(
+    r"(?<!\w)(?=\w{0,8}[01])(?=\w{0,8}?[^\W\d_]\w{0,8}?[^\W\d_])[^\W2-9_]{3,9}(?!\w)"
+)
+_DIGIT_O = re.compile(r"(?<![\w/.])(?=[0-9oO]{0,3}[oO])(?=[0-9oO]{0,3}[0-9])[0-9oO]{2,4}(?![\w])")
+
+
+def _letters_for_digits(m: re.Match[str]) -> str:
+    token = m.group()
+    fixed = token.replace("0", "o").replace("1", "i")
+    # Only when the repaired token is a Vietnamese syllable: "TH1" is "THI", but "KV1" (khu
+    # vực 1) and "F0" stay as they are.
+    if not _VIETNAMESE_SYLLABLE.match(fold_aligned(fixed).lower()):
+        return token
+    letters = [c for c in token if c.isalpha()]
+    return fixed.upper() if all(c.isupper() for c in letters) else fixed
+
+
+def repair_glyphs(text: str) -> str:
+    """Character-level damage that no correct text contains (see ``_GLYPHS``): eth for Đ,
+    doubled commas or apostrophes for quotes, 0/1 inside words and O inside numbers."""
+    text = text.translate(_GLYPHS)
+    if ",," in text or "''" in text:
+        text = _LOW_QUOTE.sub("“", text)
+        text = _HIGH_QUOTE.sub("”", text)
+    text = _LETTER_DIGIT.sub(_letters_for_digits, text)
+    return _DIGIT_O.sub(lambda m: m.group().replace("o", "0").replace("O", "0"), text)
+
+
 def repair_ocr(text: str) -> str:
     """Repairs safe in a scanned Vietnamese text: a word-initial "P" before a vowel is "Đ"
     (native syllables start with "Ph", never "P" + vowel): "MUC PICH" -> "MUC ĐICH"."""

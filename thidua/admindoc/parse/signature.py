@@ -28,7 +28,19 @@ def _is_signature_line(text: str) -> bool:
     return is_upper_text(text) and len(text.split()) <= 10 and bool(POSITION_WORDS.search(folded))
 
 
+# Academic and professional titles printed before a signer's name: "PGS.TS. Hoàng Anh Tuấn",
+# "BSCKII. Lâm Văn A", "ThS Nguyễn B".
+_NAME_TITLE = re.compile(
+    r"^(?:(?:GS|PGS|TSKH|TS|ThS|Ths|BSCKII|BSCKI|BS|CKII|CKI|DS|KS|LS|NGƯT|NGND|NSND|NSƯT)"
+    r"(?:\.\s{0,2}|\s{1,2}))+"
+)
+# A name that ends the last recipient line ("- Lưu: VT, TCCB. Nguyễn Hữu Lê"): a PDF text
+# layer joins the two columns with a single space.
+_TRAILING_NAME = re.compile(r"[.;]\s{1,20}(?P<name>[^\W\d_][^.;:,]{3,60})$")
+
+
 def _is_name(text: str) -> bool:
+    text = _NAME_TITLE.sub("", text)
     words = text.split()
     if not 2 <= len(words) <= 6 or any(c in text for c in ":;,/()"):
         return False
@@ -67,16 +79,37 @@ def _clean_recipient(text: str) -> str:
     return text.strip().rstrip(";.,").strip()
 
 
+def _signing_columns(lines: list[Line]) -> list[list[str]]:
+    """Each line's fragments, keeping one column where two people sign side by side.
+
+    A biên bản is signed by the secretary (left) and the chair (right); the signer recorded is
+    the right-hand one. Once a line holds only signature lines in two columns, later lines with
+    as many fragments (the names) keep their last fragment too.
+    """
+    out: list[list[str]] = []
+    co_signed = 0
+    for line in lines:
+        fragments = [f.strip() for f in COLUMN_GAP.split(line.raw.strip()) if f.strip()]
+        if (
+            len(fragments) >= 2
+            and all(_is_signature_line(f) for f in fragments)
+            and not any(AUTHORITY_RE.match(fold_aligned(f)) for f in fragments)
+        ):
+            co_signed = len(fragments)  # "THƯ KÝ   CHỦ TỌA", not "KT. GIÁM ĐỐC" beside a recipient
+        if co_signed and len(fragments) == co_signed:
+            fragments = fragments[-1:]
+        out.append(fragments)
+    return out
+
+
 def parse_tail(lines: list[Line]) -> tuple[list[str], Signer | None]:
     recipients: list[str] = []
     signer = Signer()
     authority_lines = 0
     listing = False
     open_item = False  # the last recipient did not end with ";" or "." and may wrap
-    for line in lines:
-        for fragment in (f.strip() for f in COLUMN_GAP.split(line.raw.strip())):
-            if not fragment:
-                continue
+    for fragments in _signing_columns(lines):
+        for fragment in fragments:
             folded = fold_aligned(fragment)
             if m := _NOI_NHAN.match(folded):
                 listing = True
@@ -93,6 +126,10 @@ def parse_tail(lines: list[Line]) -> tuple[list[str], Signer | None]:
                 authority_lines += 1
                 continue
             if _RECIPIENT.match(fragment) and not is_upper_text(fragment[1:], 0.95):
+                m = _TRAILING_NAME.search(fragment) if signer.name is None else None
+                if m and _is_name(m.group("name")):
+                    signer.name = m.group("name").strip()
+                    fragment = fragment[: m.start("name")].rstrip()
                 recipients.append(_clean_recipient(fragment))
                 listing = True
                 open_item = not fragment.rstrip().endswith((";", "."))

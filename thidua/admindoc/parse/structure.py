@@ -24,6 +24,7 @@ from thidua.admindoc.parse.tables import POSITION_WORDS, TYPE_LINE_RE
 from thidua.admindoc.vntext import fold_aligned, is_upper_text
 
 _CLOSING = re.compile(r"^tren\s{1,3}day\b")
+_SALUTATION = re.compile(r"^kinh\s{1,3}gui\b")
 _END_MARK = re.compile(r"\s{0,2}\./\.\s{0,3}$")
 _TITLE_ON_NEXT_LINE = {"part", "chapter", "mục", "article", "roman", "upper"}
 
@@ -57,7 +58,11 @@ def make_blocks(lines: list[Line], layout: Layout) -> list[Block]:
             pending_title = False
             continue
         pending_title = False
-        if heading is not None:
+        if heading is not None and heading.is_bullet and blocks and _is_salutation(blocks[-1]):
+            # "Kính gửi: - Sở A; - Sở B": the addressees belong to the salutation, not the body.
+            blocks[-1].text = f"{blocks[-1].text} {text}"
+            blocks[-1].last_line = text
+        elif heading is not None:
             blocks.append(Block(heading, heading.rest, text))
             pending_title = not heading.rest.strip() and heading.style in _TITLE_ON_NEXT_LINE
         elif is_stop_line(text) or _CLOSING.match(folded):
@@ -69,6 +74,15 @@ def make_blocks(lines: list[Line], layout: Layout) -> list[Block]:
         else:
             blocks.append(Block(None, text, text))
     return blocks
+
+
+def _is_salutation(block: Block) -> bool:
+    """An open "Kính gửi:" list: its last line still announces or continues the list."""
+    return (
+        block.heading is None
+        and block.last_line.rstrip().endswith((":", ";"))
+        and _SALUTATION.match(fold_aligned(block.text)) is not None
+    )
 
 
 def _is_decision_verb(text: str) -> bool:
@@ -111,11 +125,23 @@ def build_tree(blocks: list[Block]) -> list[Section]:
             continue
         heading = block.heading
         node = Section(heading.number, text)
+        if heading.is_bullet and not stack and _is_lead_in(roots):
+            # "… trân trọng kính mời:" then a list: the items belong to the lead-in paragraph.
+            stack.append((roots[-1], _LEAD_IN))
         _place(node, heading, roots, stack)
     return roots
 
 
 _BULLET_STYLES = {"-", "+", "*", "•"}
+_LEAD_IN = "lead-in"  # ranks innermost but one: any numbered heading closes it
+
+
+def _is_lead_in(roots: list[Section]) -> bool:
+    """The last top-level section is unnumbered text announcing a list ("…như sau:")."""
+    if not roots or roots[-1].number or roots[-1].children:
+        return False
+    last = roots[-1].body.rsplit("\n", 1)[-1] if roots[-1].body else roots[-1].title
+    return last.rstrip().endswith(":")
 
 
 def _place(node: Section, heading: Heading, roots: list[Section], stack: list) -> None:

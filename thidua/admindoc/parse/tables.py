@@ -134,8 +134,12 @@ def abbr_for_type(type_name: str) -> str | None:
 
 
 # Signature block.
-AUTHORITY_RE = re.compile(r"^\s{0,4}(?P<auth>kt|tm|tl|tuq|q)\s{0,2}[.,:]\s{0,3}(?=\S)")
+# "KT. GIÁM ĐỐC"; party documents write "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ".
+AUTHORITY_RE = re.compile(
+    r"^\s{0,4}(?P<auth>kt|tm|tl|tuq|q|k/t|t/m|t/l)(?:\s{0,2}[.,:]|(?<=/[a-z])\s)\s{0,3}(?=\S)"
+)
 AUTHORITIES = {"kt": "KT.", "tm": "TM.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
+AUTHORITIES |= {"k/t": "KT.", "t/m": "TM.", "t/l": "TL."}
 POSITION_WORDS = re.compile(
     r"\b(?:giam doc|chu tich|truong|pho|thu truong|bi thu|chanh|tong cuc|cuc truong|"
     r"vien truong|hieu truong|chu nhiem|uy vien|thu ky|ke toan|trung doan|tu lenh|"
