@@ -87,7 +87,7 @@ def ocr_suspect(text: str) -> bool:
 
 # Glyphs that scans and old fonts put in place of Vietnamese letters, safe to fix in any text:
 # Ð (eth) and Ɖ for Đ; ",," and "''" for the opening/closing quotes.
-_GLYPHS = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+_GLYPHS = (("Ð", "Đ"), ("ð", "đ"), ("Ɖ", "Đ"), ("ɖ", "đ"))
 _LOW_QUOTE = re.compile(r"(?:(?<=\s)|^),,(?=[^\W\d_])|(?:(?<=\s)|^)''(?=[^\W\d_])", re.M)
 _HIGH_QUOTE = re.compile(r"(?<=[^\W\d_])''")
 # A token mixing letters with 0/1 ("H0Á", "THA0", "TH1") or digits with O ("1O", "2O23").
@@ -95,6 +95,11 @@ _LETTER_DIGIT = re.compile(
     r"(?<!\w)(?=\w{0,8}[01])(?=\w{0,8}?[^\W\d_]\w{0,8}?[^\W\d_])[^\W2-9_]{3,9}(?!\w)"
 )
 _DIGIT_O = re.compile(r"(?<![\w/.])(?=[0-9oO]{0,3}[oO])(?=[0-9oO]{0,3}[0-9])[0-9oO]{2,4}(?![\w])")
+
+
+# Written to start with the digit: the engine then skips quickly to candidate positions.
+_LETTER_BY_DIGIT = re.compile(r"[01](?:(?<=[^\W\d_][01])|(?=[^\W\d_]))")
+_O_BY_DIGIT = re.compile(r"\d(?:(?=[oO])|(?<=[oO]\d))")
 
 
 def _letters_for_digits(m: re.Match[str]) -> str:
@@ -111,12 +116,19 @@ def _letters_for_digits(m: re.Match[str]) -> str:
 def repair_glyphs(text: str) -> str:
     """Character-level damage that no correct text contains (see ``_GLYPHS``): eth for Đ,
     doubled commas or apostrophes for quotes, 0/1 inside words and O inside numbers."""
-    text = text.translate(_GLYPHS)
+    for wrong, right in _GLYPHS:
+        if wrong in text:  # str.translate with a table walks every character: far slower
+            text = text.replace(wrong, right)
     if ",," in text or "''" in text:
         text = _LOW_QUOTE.sub("“", text)
         text = _HIGH_QUOTE.sub("”", text)
-    text = _LETTER_DIGIT.sub(_letters_for_digits, text)
-    return _DIGIT_O.sub(lambda m: m.group().replace("o", "0").replace("O", "0"), text)
+    # The token patterns look around every position: run them only when a cheap scan finds a
+    # letter touching a 0/1 or an O touching a digit (rare in clean text).
+    if _LETTER_BY_DIGIT.search(text):
+        text = _LETTER_DIGIT.sub(_letters_for_digits, text)
+    if _O_BY_DIGIT.search(text):
+        text = _DIGIT_O.sub(lambda m: m.group().replace("o", "0").replace("O", "0"), text)
+    return text
 
 
 def repair_ocr(text: str) -> str:
