@@ -292,6 +292,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = env_bool("THIDUA_PASSWORD_RESET", True)
 
 # --- Product options ------------------------------------------------------------------------
 THIDUA_IMPORT_ASYNC_ROWS = env_int("THIDUA_IMPORT_ASYNC_ROWS", 500)
+# Two-factor login is required of province admins always; this requires it of every user.
+THIDUA_2FA_FOR_ALL = env_bool("THIDUA_2FA_FOR_ALL", False)
 
 LOGGING = {
     "version": 1,

@@ -99,3 +99,11 @@ def test_account_page_offers_two_factor_setup(office_a, client_for):
     page = client_for(office_a).get(reverse("wagtailadmin_account")).text
     assert "Xác thực hai lớp" in page or "Bật xác thực hai lớp" in page
     assert reverse("org:twofactor") in page
+
+
+def test_two_factor_can_be_required_of_everyone(client, office_a, settings):
+    settings.THIDUA_2FA_FOR_ALL = True
+    login(client, "vanphong.a")
+    response = client.get(reverse("people:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("org:twofactor"))

@@ -89,6 +89,10 @@ _DEADLINE_KEY = re.compile(
     r"khong\s{1,3}qua|hoan\s{1,3}thanh(?:\s{1,3}(?:truoc|trong|vao|xong))?|xong\s{1,3}truoc)"
     r"\s{1,3}(?:(?:ngay|thang|quy|nam|6\s{1,2}thang)\b|\d{1,2}\s{0,2}/)"
 )
+_RECURRING = re.compile(
+    r"\b(?:truoc|cham\s{1,3}nhat(?:\s{1,3}(?:la|vao))?|vao)\s{1,3}ngay\s{1,3}\d{1,2}"
+    r"\s{1,3}(?:cua\s{1,3})?(?:hang|moi)\s{1,3}(?:thang|quy)\b"
+)
 _SENTENCE_END = re.compile(r"[;\n]|\.(?=\s|$)")
 
 
@@ -111,18 +115,26 @@ def find_deadlines(texts: list[str], ref: dt.date | None) -> list[Deadline]:
             if not periods:
                 continue
             period = periods[0]
-            # The sentence around the keyword, looking back a bounded distance only.
-            window = max(0, m.start() - 300)
-            start = max(
-                (e.end() for e in _SENTENCE_END.finditer(folded, window, m.start())),
-                default=window,
-            )
-            end_at = m.start() + period.endpos
-            stop = _SENTENCE_END.search(folded, end_at, end_at + 300)
-            sentence = text[start : stop.start() if stop else len(text)].strip(" -+;.")
-            sentence = sentence[:300]
+            sentence = _sentence(text, folded, m.start(), m.start() + period.endpos)
             key = (sentence, _deadline_date(m.group(), period))
             if key not in seen:
                 seen.add(key)
                 out.append(Deadline(sentence, key[1]))
+        for m in _RECURRING.finditer(folded):
+            # "trước ngày 25 hằng tháng": a deadline every month, no single date.
+            key = (_sentence(text, folded, m.start(), m.end()), None)
+            if key not in seen:
+                seen.add(key)
+                out.append(Deadline(key[0], None))
     return out
+
+
+def _sentence(text: str, folded: str, begin: int, end_at: int) -> str:
+    """The sentence around a deadline, looking back and ahead a bounded distance only."""
+    window = max(0, begin - 300)
+    start = max(
+        (e.end() for e in _SENTENCE_END.finditer(folded, window, begin)),
+        default=window,
+    )
+    stop = _SENTENCE_END.search(folded, end_at, end_at + 300)
+    return text[start : stop.start() if stop else len(text)].strip(" -+;.")[:300]

@@ -13,7 +13,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 
 from thidua.org.forms import TokenForm
-from thidua.org.twofactor import confirm_totp_device, has_confirmed_device, pending_totp_device
+from thidua.org.services.twofactor import totp_device_confirm, totp_device_pending
+from thidua.org.twofactor import has_confirmed_device
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -43,9 +44,9 @@ def twofactor(request: HttpRequest) -> HttpResponse:
             request, "org/twofactor_verify.html", {"form": form, "next": _next_url(request)}
         )
 
-    device = pending_totp_device(user)
+    device = totp_device_pending(actor=user)
     if request.method == "POST" and form.is_valid():
-        if confirm_totp_device(device, form.cleaned_data["token"]):
+        if totp_device_confirm(device, actor=user, token=form.cleaned_data["token"]):
             otp_login(request, device)
             messages.success(request, _("Đã bật xác thực hai lớp cho tài khoản của bạn."))
             return redirect(_next_url(request))
