@@ -187,3 +187,28 @@ def test_docx_through_cli_agrees_with_txt(stem: str, tmp_path: Path) -> None:
     from_docx = AdminDocument.from_dict(json.loads(result.stdout))
     want = EXPECTED[stem]
     assert facts(from_docx, want) == facts(parse(_text(stem)), want) == wanted(want)
+
+
+def test_monthly_deadline_is_kept_without_a_date() -> None:
+    doc = parse(_text("08_ctr_quy_phuquoc"))
+    dated = {(d.date and d.date.isoformat()) for d in doc.deadlines}
+    assert "2024-11-15" in dated
+    (monthly,) = [d for d in doc.deadlines if "hằng tháng" in d.text]
+    assert monthly.date is None
+    assert monthly.text.endswith("trước ngày 25 hằng tháng")
+
+
+def test_two_signers_side_by_side_give_the_chair() -> None:
+    signer = parse(_text("09_bb_hoidong_tdkt")).signer
+    assert signer is not None
+    assert (signer.positions, signer.name) == (["CHỦ TỊCH HỘI ĐỒNG"], "Nguyễn Hoàng Nam")
+
+
+def test_salutation_and_invitation_lists_stay_out_of_the_numbered_body() -> None:
+    letter = parse(_text("04_cv_denghi_khenthuong"))
+    assert letter.sections[0].number == ""
+    assert "Các sở, ban, ngành thành phố" in letter.sections[0].body + letter.sections[0].title
+    invitation = parse(_text("10_gm_quan"))
+    (lead_in,) = [s for s in invitation.sections if s.children]
+    assert lead_in.body == "Ủy ban nhân dân quận trân trọng kính mời:"
+    assert [c.number for c in lead_in.children] == ["-", "-", "-"]

@@ -113,7 +113,9 @@ def build_tree(blocks: list[Block]) -> list[Section]:
                 stack.clear()
                 roots.append(Section("", "", text))
                 continue
-            while stack and stack[-1][1] in _BULLET_STYLES:
+            # A paragraph after a list ends it (and a lead-in's list: reading order is kept by
+            # a new unnumbered section).
+            while stack and stack[-1][1] in _ENDED_BY_TEXT:
                 stack.pop()
             if stack:
                 node = stack[-1][0]
@@ -134,6 +136,7 @@ def build_tree(blocks: list[Block]) -> list[Section]:
 
 _BULLET_STYLES = {"-", "+", "*", "•"}
 _LEAD_IN = "lead-in"  # ranks innermost but one: any numbered heading closes it
+_ENDED_BY_TEXT = _BULLET_STYLES | {_LEAD_IN}
 
 
 def _is_lead_in(roots: list[Section]) -> bool:
