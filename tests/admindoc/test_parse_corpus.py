@@ -212,3 +212,11 @@ def test_salutation_and_invitation_lists_stay_out_of_the_numbered_body() -> None
     (lead_in,) = [s for s in invitation.sections if s.children]
     assert lead_in.body == "Ủy ban nhân dân quận trân trọng kính mời:"
     assert [c.number for c in lead_in.children] == ["-", "-", "-"]
+
+
+def test_motto_wrapped_in_a_narrow_column_is_not_an_issuer() -> None:
+    text = _text("20_kh_phuong_hangthang").replace(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM"
+    )
+    doc = parse(text)
+    assert (doc.parent_body, doc.issuer) == (None, "ỦY BAN NHÂN DÂN PHƯỜNG HÒA CƯỜNG BẮC")

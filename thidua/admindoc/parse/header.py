@@ -18,7 +18,9 @@ from thidua.admindoc.parse.tables import TYPE_LINE_RE, canonical_type, type_from
 from thidua.admindoc.vntext import find_dates, fold_aligned, is_upper_text
 
 _MOTTO = re.compile(
-    r"cong\s{0,3}hoa\s{1,3}xa\s{1,3}hoi\s{1,3}chu\s{1,3}nghia\s{1,3}viet\s{1,3}nam"
+    # "VIỆT NAM" may wrap to the next line of a narrow column; that line is dropped on its own.
+    r"cong\s{0,3}hoa\s{1,3}xa\s{1,3}hoi\s{1,3}chu\s{1,3}nghia(?:\s{1,3}viet\s{1,3}nam)?"
+    r"|^viet\s{1,3}nam$"
     r"|doc\s{0,3}lap\s{0,3}[-–—,]?\s{0,3}tu\s{0,3}do\s{0,3}[-–—,]?\s{0,3}hanh\s{0,3}phuc"
     r"|dang\s{1,3}cong\s{1,3}san\s{1,3}viet\s{1,3}nam"
 )
