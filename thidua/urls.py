@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     # Project admin pages sit under /admin/ before Wagtail's catch-all admin URLs.
     path("admin/", include("thidua.org.urls")),
+    path("admin/", include("thidua.core.urls")),
     path("admin/org/import/", include("thidua.org.import_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

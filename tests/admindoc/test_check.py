@@ -370,3 +370,20 @@ def test_non_docx_input_raises_unreadable_document(
     with pytest.raises(UnreadableDocument) as error:
         check_docx(make(tmp_path))
     assert str(error.value)  # a Vietnamese message for the user
+
+
+def test_checker_refuses_active_content_before_parsing() -> None:
+    """The checker opens the same way extract does: a .docx with macros is refused unread."""
+    import io
+    import zipfile
+
+    import docx
+
+    from thidua.admindoc.model import UnreadableDocument
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("word/vbaProject.bin", b"\x00" * 64)
+    with pytest.raises(UnreadableDocument, match="macro"):
+        check_docx(buffer.getvalue())

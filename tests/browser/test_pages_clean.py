@@ -53,6 +53,7 @@ def test_office_pages_are_clean(live_server, office_a, division_a, browser_page)
         "/admin/org/import/",
         "/admin/2fa/",
         "/admin/tim-kiem/?q=dinh+thi+hoa",
+        "/admin/kiem-tra-the-thuc/",
     ]
     assert visit_all(browser_page, live_server.url, paths) == {}
 

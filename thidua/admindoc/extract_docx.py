@@ -43,11 +43,22 @@ _MACRO_MESSAGE: Final = (
 _CORRUPT_MESSAGE: Final = "Tệp Word (.docx) bị hỏng: không đọc được nội dung."
 
 
-def read_docx(data: bytes) -> ExtractedText:
+def check_container(data: bytes) -> None:
+    """Refuse a .docx that is broken, encrypted, carries macros or ActiveX, or would unpack into
+    far more than it weighs; shared with the format checker, which parses with python-docx."""
+    with _open_archive(data) as archive:
+        _check_archive(archive)
+
+
+def _open_archive(data: bytes) -> zipfile.ZipFile:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise UnreadableDocument("Tệp nén ZIP bị hỏng hoặc không phải tệp .docx.") from exc
+
+
+def read_docx(data: bytes) -> ExtractedText:
+    archive = _open_archive(data)
     with archive:
         _check_archive(archive)
         parts = _Parts(archive)

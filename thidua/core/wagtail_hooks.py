@@ -2,10 +2,12 @@
 offline help menu."""
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from thidua.core.audit import ACTIONS
@@ -59,3 +61,13 @@ def keep_help_offline(request, menu_items) -> None:  # type: ignore[no-untyped-d
 def csp_safe_widget_init() -> str:
     """Initialises Wagtail's widgets whose inline scripts the CSP blocks (see csp-init.js)."""
     return format_html('<script src="{}"></script>', static("thidua/admin/csp-init.js"))
+
+
+@hooks.register("register_admin_menu_item")
+def format_check_menu_item() -> MenuItem:
+    return MenuItem(
+        gettext_lazy("Kiểm tra thể thức văn bản"),
+        reverse("core:format_check"),
+        icon_name="doc-full",
+        order=900,
+    )

@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
+from thidua.admindoc.extract_docx import check_container
 from thidua.admindoc.model import UnreadableDocument
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -34,6 +35,7 @@ def open_document(source: str | os.PathLike[str] | bytes | BinaryIO) -> Document
         raise UnreadableDocument("Tệp rỗng, không phải văn bản .docx.")
     if len(data) > MAX_BYTES:
         raise UnreadableDocument(f"Tệp lớn hơn {MAX_BYTES // (1024 * 1024)} MB.")
+    check_container(data)  # zip bombs, macros, encryption: refused before python-docx parses
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:
