@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_dashboard_search_box_searches_the_back_office(office_a, client_for):
     page = client_for(office_a).get(reverse("wagtailadmin_home")).text
     assert f'action="{reverse("org:search")}"' in page
-    assert "Tìm cán bộ, cơ quan, đơn vị" in page
+    assert "Tìm cán bộ, cơ quan, đơn vị…" in page
 
 
 def test_search_finds_people_and_agencies_in_scope_only(

@@ -66,7 +66,7 @@ def csp_safe_widget_init() -> str:
 @hooks.register("register_admin_menu_item")
 def format_check_menu_item() -> MenuItem:
     return MenuItem(
-        gettext_lazy("Kiểm tra thể thức văn bản"),
+        gettext_lazy("Kiểm tra thể thức"),
         reverse("core:format_check"),
         icon_name="doc-full",
         order=900,

@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag
 def back_office_search_form() -> SearchForm:
     """The dashboard's search box, which searches the back office rather than portal pages."""
-    return SearchForm(placeholder=_("Tìm cán bộ, cơ quan, đơn vị… (gõ có dấu hoặc không dấu)"))
+    return SearchForm(placeholder=_("Tìm cán bộ, cơ quan, đơn vị…"))
