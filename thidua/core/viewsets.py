@@ -26,6 +26,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from thidua.core.forms import attach_errors
 from thidua.core.search import search
 from thidua.core.text import format_date
 
@@ -90,18 +91,10 @@ class ServiceFormMixin:
         try:
             return super().form_valid(form)  # type: ignore[misc]
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
             return self.form_invalid(form)  # type: ignore[attr-defined]
-
-
-def _attach_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class ScopedIndexView(generic.IndexView):

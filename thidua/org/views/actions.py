@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.core.forms import attach_errors
 from thidua.org import permissions as perms
 from thidua.org import queries, services
 from thidua.org.models import Agency, Person
@@ -59,9 +60,9 @@ class MergeForm(forms.Form):
     )
 
 
-def _apply(form: forms.Form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
+def _render(request: HttpRequest, form: forms.Form, **context: Any) -> HttpResponse:
+    """The shared page of these operations: title, subtitle, icon, submit, back, warning."""
+    return render(request, "org/actions/form.html", {"form": form, **context})
 
 
 @login_required
@@ -85,7 +86,7 @@ def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
                 position=data["position"] or None,
             )
         except ValidationError as error:
-            _apply(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request,
@@ -93,17 +94,14 @@ def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"name": person.full_name, "to": data["to"].name},
             )
             return redirect(reverse("people:index"))
-    return render(
+    return _render(
         request,
-        "org/actions/form.html",
-        {
-            "form": form,
-            "title": _("Điều chuyển cán bộ"),
-            "subtitle": person.full_name,
-            "icon": "user",
-            "submit": _("Điều chuyển"),
-            "back": reverse("people:index"),
-        },
+        form,
+        title=_("Điều chuyển cán bộ"),
+        subtitle=person.full_name,
+        icon="user",
+        submit=_("Điều chuyển"),
+        back=reverse("people:index"),
     )
 
 
@@ -127,11 +125,7 @@ def account_create(request: HttpRequest, pk: int) -> HttpResponse:
                 person, actor=request.user, username=data["username"], role=data["role"]
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                _apply(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request,
@@ -139,22 +133,18 @@ def account_create(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"username": user.get_username(), "email": user.email},
             )
             return redirect(reverse("people:index"))
-    return render(
+    return _render(
         request,
-        "org/actions/form.html",
-        {
-            "form": form,
-            "title": _("Tạo tài khoản"),
-            "subtitle": person.full_name,
-            "icon": "key",
-            "submit": _("Tạo tài khoản và gửi thư"),
-            "back": reverse("people:index"),
-            "warning": _(
-                "Tài khoản được tạo chưa có mật khẩu; cán bộ nhận thư tại %(email)s để tự đặt "
-                "mật khẩu."
-            )
-            % {"email": person.email or _("(chưa có thư điện tử)")},
-        },
+        form,
+        title=_("Tạo tài khoản"),
+        subtitle=person.full_name,
+        icon="key",
+        submit=_("Tạo tài khoản và gửi thư"),
+        back=reverse("people:index"),
+        warning=_(
+            "Tài khoản được tạo chưa có mật khẩu; cán bộ nhận thư tại %(email)s để tự đặt mật khẩu."
+        )
+        % {"email": person.email or _("(chưa có thư điện tử)")},
     )
 
 
@@ -174,7 +164,7 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agency_merge(agency, into=data["into"], on=data["on"], actor=request.user)
         except ValidationError as error:
-            _apply(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request,
@@ -182,21 +172,18 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"name": agency.name, "into": data["into"].name},
             )
             return redirect(reverse("agencies:index"))
-    return render(
+    return _render(
         request,
-        "org/actions/form.html",
-        {
-            "form": form,
-            "title": _("Sáp nhập cơ quan"),
-            "subtitle": agency.name,
-            "icon": "site",
-            "submit": _("Sáp nhập"),
-            "back": reverse("agencies:index"),
-            "warning": _(
-                "Cán bộ, vai trò, các đơn vị trực thuộc và công việc đang làm sẽ chuyển sang "
-                "cơ quan kế thừa; cơ quan này giữ nguyên tên trên các văn bản đã ban hành."
-            ),
-        },
+        form,
+        title=_("Sáp nhập cơ quan"),
+        subtitle=agency.name,
+        icon="site",
+        submit=_("Sáp nhập"),
+        back=reverse("agencies:index"),
+        warning=_(
+            "Cán bộ, vai trò, các đơn vị trực thuộc và công việc đang làm sẽ chuyển sang "
+            "cơ quan kế thừa; cơ quan này giữ nguyên tên trên các văn bản đã ban hành."
+        ),
     )
 
 
