@@ -52,8 +52,8 @@ class ImportUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         self.fields["file"].help_text = self.fields["file"].help_text % {"mb": max_mb}
-        if agencies.count() == 1:
-            self.fields["agency"].initial = agencies.first()
+        # The Office usually imports for its own agency: the highest one it manages.
+        self.fields["agency"].initial = agencies.first()
 
 
 def _managed(request: HttpRequest) -> Any:
