@@ -44,6 +44,38 @@ class ScopedForm(WagtailAdminModelForm):
                 )
 
 
+class AgencyForm(ScopedForm):
+    class Meta:
+        model = Agency
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "symbol",
+            "kind",
+            "parent",
+            "valid_from",
+            "valid_to",
+            "address",
+            "phone",
+            "email",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent = self.fields["parent"]
+        if self.instance.pk:
+            # The current parent stays selectable even when the user does not manage it (the
+            # Office editing its own department), and nothing moves under its own subtree.
+            parent.queryset = (
+                parent.queryset | Agency.objects.filter(pk=self.instance.parent_id)
+            ).exclude(path__startswith=self.instance.path)
+        if not queries.user_scope(self.for_user).is_province_admin:
+            # Only the province admin creates top-level agencies.
+            parent.required = True
+            parent.help_text = _("Đơn vị mới được đặt dưới cơ quan bạn quản lý.")
+
+
 class PersonForm(ScopedForm):
     class Meta:
         model = Person
@@ -367,23 +399,10 @@ class PersonInspectView(ScopedModelViewSet.inspect_view_class):
 
 class AgencyViewSet(ScopedModelViewSet):
     model = Agency
-    form_fields = [
-        "code",
-        "name",
-        "short_name",
-        "symbol",
-        "kind",
-        "parent",
-        "valid_from",
-        "valid_to",
-        "address",
-        "phone",
-        "email",
-    ]
+    form_class = AgencyForm
     index_view_class = AgencyIndexView
     add_view_class = AgencyCreateView
     edit_view_class = AgencyEditView
-    form_class = ScopedForm
     icon = "site"
     menu_label = _("Cơ quan, đơn vị")
     url_prefix = "org/agencies"
