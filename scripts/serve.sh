@@ -8,6 +8,8 @@ BIN=.venv/bin
 MODE=${1:-dev}
 PORT=${PORT:-8000}
 HOST=${HOST:-127.0.0.1}
+# Links in e-mails (account invitations) point at the address actually served.
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}
 
 "$BIN/python" manage.py db_worker &
 WORKER=$!
