@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.storage import private_storage
+
 
 class ImportJob(models.Model):
     """One upload of an Excel file of agencies and people, validated then applied."""
@@ -23,7 +25,7 @@ class ImportJob(models.Model):
         on_delete=models.PROTECT,
         related_name="import_jobs",
     )
-    file = models.FileField(_("tệp Excel"), upload_to="imports/%Y/%m/")
+    file = models.FileField(_("tệp Excel"), upload_to="imports/%Y/%m/", storage=private_storage)
     original_name = models.CharField(max_length=255)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
     only_valid_rows = models.BooleanField(_("chỉ nhập các dòng hợp lệ"), default=False)
