@@ -51,4 +51,4 @@ lock:
 	/tmp/thidua-lock/bin/pip freeze --exclude pip | LC_ALL=C sort | LC_ALL=C comm -23 - requirements.lock > requirements-dev.lock
 
 clean-demo:
-	rm -f var/thidua.sqlite3 var/thidua.sqlite3-wal var/thidua.sqlite3-shm demo-credentials.txt
+	rm -rf var/thidua.sqlite3 var/thidua.sqlite3-wal var/thidua.sqlite3-shm var/media var/private demo-credentials.txt
