@@ -125,3 +125,37 @@ def test_wagtail_site_history_does_not_leak_other_agencies(
 def test_office_staff_cannot_open_wagtail_system_screens(world, office_a, client_for, url):
     response = client_for(office_a).get(url)
     assert response.status_code in {302, 403}
+
+
+def test_expired_agencies_are_not_managed(office_a, agency_a, division_a):
+    import datetime as dt
+
+    division_a.valid_to = dt.date.today() - dt.timedelta(days=1)
+    division_a.save()
+    assert division_a not in set(queries.agencies_managed_by(office_a))
+    assert agency_a in set(queries.agencies_managed_by(office_a))
+
+
+def test_policies_answer_instance_questions_in_the_database(world, office_a, province_admin):
+    """What Wagtail asks of a permission policy ("which objects may this user change?") matches
+    the per-object predicates, without loading rows into Python."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.permission_policies.base import BasePermissionPolicy
+    from wagtail.permissions import policy_registry
+
+    from thidua.org.models import Agency
+
+    for model in (Person, Agency, RoleAssignment):
+        policy: BasePermissionPolicy = policy_registry.get_by_type(model)
+        for user in (office_a, province_admin):
+            for action in ("view", "change", "delete"):
+                with CaptureQueriesContext(connection) as captured:
+                    allowed = policy.instances_user_has_permission_for(user, action)
+                assert len(captured) <= 2  # a lazy queryset: at most the scope lookup
+                expected = {
+                    obj.pk
+                    for obj in model.objects.all()
+                    if policy.user_has_permission_for_instance(user, action, obj)
+                }
+                assert set(allowed.values_list("pk", flat=True)) == expected, (model, user, action)

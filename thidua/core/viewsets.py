@@ -65,9 +65,17 @@ class ScopedPermissionPolicy(BasePermissionPolicy):
         return bool(user.is_active) and self.can_for(user, action, instance)
 
     def instances_user_has_permission_for(self, user: Any, action: str) -> QuerySet:
+        """In the database, never row by row: everything in scope may be viewed; other actions
+        narrow the scoped queryset through ``instances_for(user, action, queryset)``."""
         queryset = type(self).scoped_queryset(user)
-        allowed = [obj.pk for obj in queryset if self.can_for(user, action, obj)]
-        return queryset.filter(pk__in=allowed)
+        if not user.is_active:
+            return queryset.none()
+        if action == "view":
+            return queryset
+        return self.instances_for(user, action, queryset)
+
+    def instances_for(self, user: Any, action: str, queryset: QuerySet) -> QuerySet:
+        return queryset.none()
 
     def users_with_permission(self, action: str) -> QuerySet:
         raise NotImplementedError("Scoped policies do not enumerate users")

@@ -6,6 +6,7 @@ views, the API, reports and the dashboard share them.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -72,8 +73,9 @@ def agencies_visible_to(user: Any) -> QuerySet[Agency]:
 
 
 def agencies_managed_by(user: Any) -> QuerySet[Agency]:
+    """Agencies the user may write to: covered by an Office role, neither merged nor expired."""
     scope = user_scope(user)
-    qs = Agency.objects.filter(successor__isnull=True)
+    qs = Agency.objects.filter(successor__isnull=True).exclude(valid_to__lt=dt.date.today())
     if scope.is_province_admin:
         return qs
     return qs.filter(_under("path", scope.paths_with(ORG_MANAGERS)))

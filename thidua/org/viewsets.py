@@ -189,6 +189,11 @@ class AgencyPolicy(ScopedPermissionPolicy):
             return not instance.is_read_only and perms.can_manage_agency(scope, instance.path)
         return False
 
+    def instances_for(self, user: Any, action: str, queryset: Any) -> Any:
+        if action == "change":
+            return queryset.filter(pk__in=queries.agencies_managed_by(user).values("pk"))
+        return queryset.none()
+
 
 class PersonPolicy(ScopedPermissionPolicy):
     scoped_queryset = staticmethod(queries.people_visible_to)
@@ -210,6 +215,11 @@ class PersonPolicy(ScopedPermissionPolicy):
                 scope, instance.agency.path
             )
         return False
+
+    def instances_for(self, user: Any, action: str, queryset: Any) -> Any:
+        if action == "change":
+            return queryset.filter(agency__in=queries.agencies_managed_by(user))
+        return queryset.none()
 
 
 class RolePolicy(ScopedPermissionPolicy):
@@ -235,6 +245,14 @@ class RolePolicy(ScopedPermissionPolicy):
             return perms.can_manage_roles_at(scope, instance.agency.path, instance.role)
         return False
 
+    def instances_for(self, user: Any, action: str, queryset: Any) -> Any:
+        if action != "delete":
+            return queryset.none()
+        managed = queryset.filter(agency__in=queries.agencies_managed_by(user))
+        if queries.user_scope(user).is_province_admin:
+            return managed
+        return managed.exclude(role=Role.PROVINCE_ADMIN)
+
 
 class BlocPolicy(ScopedPermissionPolicy):
     scoped_queryset = staticmethod(queries.blocs_visible_to)
@@ -244,6 +262,10 @@ class BlocPolicy(ScopedPermissionPolicy):
         if action == "view":
             return scope.has_any_role
         return action in {"add", "change"} and perms.can_manage_blocs(scope)
+
+    def instances_for(self, user: Any, action: str, queryset: Any) -> Any:
+        allowed = action == "change" and perms.can_manage_blocs(queries.user_scope(user))
+        return queryset if allowed else queryset.none()
 
 
 def _bloc_part_queryset(model: type) -> Any:
