@@ -289,6 +289,9 @@ LOCALE_PATHS = [BASE_DIR / "locale", *sorted((BASE_DIR / "locale-wagtail").glob(
 WAGTAIL_SITE_NAME = "Thi đua – Khen thưởng"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_USER_LOGIN_FORM = "thidua.org.forms.TwoFactorLoginForm"
+# Vietnam has one time zone; listing the OS's zones also offered Debian's "localtime" alias,
+# which browsers reject (a JavaScript error on the account page).
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
