@@ -8,6 +8,7 @@ from thidua.core.text import (
     fold,
     fold_words,
     format_date,
+    name_sort_key,
     place_and_date,
     slugify_vi,
 )
@@ -76,3 +77,10 @@ def test_place_and_date_and_short_format():
 def test_slug():
     assert slugify_vi("Sở Khoa học và Công nghệ") == "so-khoa-hoc-va-cong-nghe"
     assert slugify_vi("Đắk Lắk!!") == "dak-lak"
+
+
+def test_people_sort_by_given_name_then_family_name_without_diacritics():
+    names = ["Trần Thị Bình", "Đặng Văn An", "Nguyễn Văn An", "Bùi Thị Ánh", "Lê Đức"]
+    ordered = sorted(names, key=name_sort_key)
+    assert ordered == ["Đặng Văn An", "Nguyễn Văn An", "Bùi Thị Ánh", "Trần Thị Bình", "Lê Đức"]
+    assert name_sort_key("") == ""

@@ -158,3 +158,11 @@ def test_role_form_lists_only_people_in_scope_in_constant_queries(
         page = client.get(reverse("roles:add")).text
     assert len(many) == len(few)
     assert "trong3" in page and "ngoai" not in page
+
+
+def test_people_are_listed_by_given_name(office_a, division_a, client_for):
+    for name in ("Trần Thị Xuân", "Đặng Văn Bảo", "Bùi Thị Yến"):
+        PersonFactory(full_name=name, agency=division_a)
+    page = client_for(office_a).get(reverse("people:index")).text
+    positions = [page.index(name) for name in ("Đặng Văn Bảo", "Trần Thị Xuân", "Bùi Thị Yến")]
+    assert positions == sorted(positions)

@@ -32,6 +32,13 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", fold_marks(text.translate(_ETH))).strip()
 
 
+def name_sort_key(full_name: str | None) -> str:
+    """How Vietnamese lists order people: by given name (the last word), then the family and
+    middle names, without diacritics ("Đặng" among the D's): "Trần Thị An" -> "an tran thi"."""
+    words = fold(full_name).split(" ")
+    return " ".join([words[-1], *words[:-1]]) if words[0] else ""
+
+
 def fold_words(text: str | None) -> list[str]:
     """The folded words of a search query, for matching each word separately."""
     return [w for w in fold(text).split(" ") if w]

@@ -110,7 +110,7 @@ class RoleAssignmentForm(ScopedForm):
             self.fields["user"]
             .queryset.filter(pk__in=visible_people.values("user_id"))
             .select_related("person")
-            .order_by("person__full_name")
+            .order_by("person__sort_name")
         )
         self.fields["user"].label_from_instance = lambda u: (
             f"{u.person.full_name} ({u.get_username()})"
@@ -401,6 +401,15 @@ class AgencyIndexView(ScopedModelViewSet.index_view_class):
 
 class PersonIndexView(ScopedModelViewSet.index_view_class):
     row_actions = staticmethod(actions.person_buttons)
+
+    def _get_title_column(
+        self, field_name: str, column_class: Any = TitleColumn, **kwargs: Any
+    ) -> Any:
+        """Sorting by name follows Vietnamese lists: given name first (Person.sort_name)."""
+        column = super()._get_title_column(field_name, column_class, **kwargs)
+        if field_name == "full_name":
+            column.sort_key = "sort_name"
+        return column
 
 
 class PersonInspectView(ScopedModelViewSet.inspect_view_class):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.text import fold
+from thidua.core.text import fold, name_sort_key
 
 
 class Gender(models.TextChoices):
@@ -45,19 +45,21 @@ class Person(models.Model):
     )
     is_active = models.BooleanField(_("đang công tác"), default=True)
     search_text = models.TextField(editable=False, default="")
+    sort_name = models.CharField(max_length=150, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("cán bộ")
         verbose_name_plural = _("cán bộ")
-        ordering = ["full_name", "id"]
+        ordering = ["sort_name", "id"]
         indexes = [models.Index(fields=["agency", "full_name"])]
 
     def __str__(self) -> str:
         return self.full_name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.sort_name = name_sort_key(self.full_name)
         self.search_text = fold(
             " ".join([self.full_name, self.position, self.email, self.id_number or ""])
         )
