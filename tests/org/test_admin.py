@@ -166,3 +166,30 @@ def test_people_are_listed_by_given_name(office_a, division_a, client_for):
     page = client_for(office_a).get(reverse("people:index")).text
     positions = [page.index(name) for name in ("Đặng Văn Bảo", "Trần Thị Xuân", "Bùi Thị Yến")]
     assert positions == sorted(positions)
+
+
+def test_my_work_lists_the_users_import_jobs_with_progress(office_a, agency_a, client_for):
+    from thidua.org.models import ImportJob
+
+    ImportJob.objects.create(
+        agency=agency_a,
+        original_name="can-bo-2026.xlsx",
+        created_by=office_a,
+        file="x.xlsx",
+        status=ImportJob.Status.VALIDATING,
+        total_rows=200,
+        processed_rows=50,
+    )
+    ImportJob.objects.create(
+        agency=agency_a,
+        original_name="co-quan.xlsx",
+        created_by=office_a,
+        file="y.xlsx",
+        status=ImportJob.Status.DONE,
+        total_rows=10,
+        processed_rows=10,
+    )
+    page = client_for(office_a).get(reverse("wagtailadmin_home"))
+    assert page.status_code == 200
+    assert "can-bo-2026.xlsx</a> – Đang kiểm tra (25%)" in page.text
+    assert "co-quan.xlsx</a> – Hoàn tất<" in page.text

@@ -11,7 +11,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import ModelLogEntry
 
 from thidua.org import queries
-from thidua.org.models import Agency, Person
+from thidua.org.importing import progress
+from thidua.org.models import Agency, ImportJob, Person
 
 
 class DashboardPanel(Component):
@@ -34,7 +35,14 @@ class MyWorkPanel(DashboardPanel):
         jobs = queries.import_jobs_visible_to(self.request.user).filter(
             created_by=self.request.user
         )[:5]
-        return {"import_jobs": jobs}
+        return {"import_jobs": [(job, _running_percent(job)) for job in jobs]}
+
+
+def _running_percent(job: ImportJob) -> int | None:
+    """The progress of a job still being checked or written; None once finished or unknown."""
+    if job.status not in (ImportJob.Status.VALIDATING, ImportJob.Status.APPLYING):
+        return None
+    return progress.progress_of(job)["percent"]
 
 
 class MyUnitsPanel(DashboardPanel):
