@@ -134,3 +134,13 @@ def test_cannot_merge_into_own_division(province_admin, agency_a, division_a):
         services.agency_merge(
             agency_a, into=division_a, on=dt.date(2025, 3, 1), actor=province_admin
         )
+
+
+def test_history_records_edited_fields_not_derived_columns(
+    province_admin, agency_a, agency_b, division_a
+):
+    services.agency_update(
+        division_a, actor=province_admin, name="Văn phòng Sở (mới)", parent=agency_b
+    )
+    entry = ModelLogEntry.objects.get(object_id=str(division_a.pk), action="thidua.update")
+    assert set(entry.data["changes"]) == {"name", "parent_id"}

@@ -29,8 +29,14 @@ ACTIONS = {
 
 
 def snapshot(instance: models.Model, field_names: Iterable[str] | None = None) -> dict[str, Any]:
-    """The current values of an instance's concrete fields, for diffing after a change."""
-    names = field_names or [f.attname for f in instance._meta.concrete_fields if not f.primary_key]
+    """The current values of an instance's fields, for diffing after a change.
+
+    By default the fields a user can edit: derived columns (search text, tree path, sort keys,
+    timestamps; ``editable=False``) change with them and are not history of their own.
+    """
+    names = field_names or [
+        f.attname for f in instance._meta.concrete_fields if f.editable and not f.primary_key
+    ]
     return {name: getattr(instance, name) for name in names}
 
 

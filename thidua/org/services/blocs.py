@@ -35,7 +35,6 @@ def bloc_update(bloc: Bloc, *, actor: Any, **fields: Any) -> Bloc:
     bloc.full_clean()
     bloc.save()
     changes = audit.diff(before, audit.snapshot(bloc))
-    changes.pop("search_text", None)
     if changes:
         audit.record(bloc, "thidua.update", actor=actor, changes=changes)
     return bloc

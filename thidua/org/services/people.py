@@ -78,8 +78,6 @@ def person_update(person: Person, *, actor: Any, **fields: Any) -> Person:
     person.full_clean()
     person.save()
     changes = audit.diff(before, audit.snapshot(person))
-    changes.pop("updated_at", None)
-    changes.pop("search_text", None)
     if changes:
         if "position" in changes:
             Employment.objects.filter(person=person, end_date__isnull=True).update(
