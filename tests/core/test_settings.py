@@ -87,3 +87,17 @@ def test_passwords_are_hashed_with_argon2():
     from thidua import settings as project_settings
 
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_production_refuses_an_unencrypted_remote_database():
+    result = run_manage(
+        "check",
+        env={
+            "DEBUG": "0",
+            "SECRET_KEY": GOOD_KEY,
+            "ALLOWED_HOSTS": "a.gov.vn",
+            "DATABASE_URL": "postgres://thidua@db.angiang.gov.vn:5432/thidua?sslmode=disable",
+        },
+    )
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr

@@ -93,7 +93,7 @@ def test_merged_agency_is_read_only(province_admin, agency_a, sttt):
     services.agency_merge(
         sttt["agency"], into=agency_a, on=dt.date(2025, 3, 1), actor=province_admin
     )
-    with pytest.raises(ValidationError, match="đã sáp nhập"):
+    with pytest.raises(ValidationError, match=r"đã sáp nhập vào .* từ ngày 01/03/2025"):
         services.agency_update(sttt["agency"], actor=province_admin, short_name="X")
     with pytest.raises(ValidationError):
         services.person_create(actor=province_admin, agency=sttt["agency"], full_name="Người Mới")

@@ -19,7 +19,6 @@ ACTIONS = {
     # action code -> (label, past-tense message); registered in core/wagtail_hooks.py
     "thidua.create": (N_("Tạo mới"), N_("Đã tạo")),
     "thidua.update": (N_("Cập nhật"), N_("Đã cập nhật")),
-    "thidua.delete": (N_("Xóa"), N_("Đã xóa")),
     "thidua.merge": (N_("Sáp nhập"), N_("Đã sáp nhập")),
     "thidua.import": (N_("Nhập từ Excel"), N_("Đã nhập từ Excel")),
     "thidua.role_grant": (N_("Giao vai trò"), N_("Đã giao vai trò")),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.backends import BaseBackend
 
+from thidua.org.permissions import can_use_back_office
 from thidua.org.queries import user_scope
 
 # Apps whose Django permissions the province admin holds: user accounts and the portal's
@@ -21,7 +22,7 @@ class RoleBackend(BaseBackend):
             return False
         scope = user_scope(user_obj)
         if perm == "wagtailadmin.access_admin":
-            return scope.has_any_role
+            return can_use_back_office(scope)
         return scope.is_province_admin and perm.split(".", 1)[0] in PROVINCE_ADMIN_APPS
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:

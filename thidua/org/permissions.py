@@ -27,10 +27,6 @@ class Scope:
     roles_by_path: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
-    def is_anonymous(self) -> bool:
-        return self.user_id is None
-
-    @property
     def has_any_role(self) -> bool:
         return self.is_province_admin or bool(self.roles_by_path)
 
@@ -105,9 +101,3 @@ def can_view_roles_at(scope: Scope, agency_path: str) -> bool:
 def can_manage_blocs(scope: Scope) -> bool:
     """Blocs are organised by the province's emulation board."""
     return scope.is_province_admin
-
-
-def can_view_bloc(scope: Scope, member_paths: list[str]) -> bool:
-    if scope.is_province_admin:
-        return True
-    return any(can_view_agency(scope, path) for path in member_paths)

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from thidua.core.search import search  # noqa: F401  (re-exported for callers of org.queries)
 from thidua.org.models import Agency, Bloc, ImportJob, Person, RoleAssignment
 from thidua.org.models.role import Role
 from thidua.org.permissions import ANONYMOUS, ORG_MANAGERS, PEOPLE_READERS, Scope
@@ -116,7 +115,3 @@ def import_jobs_visible_to(user: Any) -> QuerySet[ImportJob]:
     if scope.is_province_admin:
         return qs
     return qs.filter(_under("agency__path", scope.paths_with(ORG_MANAGERS)))
-
-
-def agency_subtree(agency: Agency) -> QuerySet[Agency]:
-    return Agency.objects.filter(path__startswith=agency.path)

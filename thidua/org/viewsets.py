@@ -25,6 +25,7 @@ from thidua.org import queries, services
 from thidua.org.models import Agency, Bloc, BlocMembership, BlocTerm, Person, RoleAssignment
 from thidua.org.models.role import Role
 from thidua.org.services.agencies import AGENCY_FIELDS
+from thidua.org.services.blocs import BLOC_FIELDS
 from thidua.org.services.people import PERSON_FIELDS
 from thidua.org.views import actions
 
@@ -341,9 +342,7 @@ class RoleDeleteView(ScopedModelViewSet.delete_view_class):
 
 class BlocCreateView(ScopedCreateView):
     def save_instance(self) -> Bloc:
-        return services.bloc_create(
-            actor=self.request.user, **_fields(self.form, ["code", "name", "description"])
-        )
+        return services.bloc_create(actor=self.request.user, **_fields(self.form, BLOC_FIELDS))
 
 
 class BlocEditView(ScopedEditView):
@@ -351,7 +350,7 @@ class BlocEditView(ScopedEditView):
         return services.bloc_update(
             self.object,
             actor=self.request.user,
-            **_fields(self.form, ["code", "name", "description"]),
+            **_fields(self.form, BLOC_FIELDS),
         )
 
 

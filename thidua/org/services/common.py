@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,12 +26,15 @@ def ensure_writable(agency: Agency) -> None:
             % {
                 "name": agency.name,
                 "successor": agency.successor.name if agency.successor else "",
-                "date": format_date(agency.valid_to),
+                # valid_to is the agency's last day; the successor took over the next day.
+                "date": format_date(agency.valid_to + dt.timedelta(days=1))
+                if agency.valid_to
+                else "",
             }
         )
     if agency.is_read_only:
         raise ValidationError(
-            _("%(name)s đã hết hiệu lực từ ngày %(date)s; hồ sơ chỉ còn để tra cứu.")
+            _("%(name)s đã hết hiệu lực sau ngày %(date)s; hồ sơ chỉ còn để tra cứu.")
             % {"name": agency.name, "date": format_date(agency.valid_to)}
         )
 

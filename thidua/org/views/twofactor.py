@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.org.forms import TokenForm
 from thidua.org.services.twofactor import totp_device_confirm, totp_device_pending
@@ -59,8 +62,7 @@ def twofactor(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _base32(device) -> str:  # type: ignore[no-untyped-def]
-    import base64
-
+def _base32(device: TOTPDevice) -> str:
+    """The key as authenticator apps accept it when typed: base32 in groups of four."""
     raw = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
