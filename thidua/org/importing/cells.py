@@ -33,7 +33,7 @@ def _shown(value: Any) -> str:
 
 def _plain_text(value: Any) -> str:
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        return _("Có") if value else _("Không")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
