@@ -13,7 +13,11 @@ export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}
 
 "$BIN/python" manage.py db_worker &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+# Periodic jobs (reminders, digests, scheduled publishing); each slot is enqueued once even when
+# several schedulers run, so every host may start one.
+"$BIN/python" manage.py scheduler --verbosity 0 &
+SCHEDULER=$!
+trap 'kill $WORKER $SCHEDULER 2>/dev/null || true' EXIT INT TERM
 
 echo "Thi đua: http://$HOST:$PORT/  (trang quản trị / back office: http://$HOST:$PORT/admin/)"
 if [ "$MODE" = prod ]; then

@@ -47,6 +47,12 @@ if not DEBUG:
 INSTALLED_APPS = [
     "thidua.core",
     "thidua.org",
+    "thidua.notifications",
+    "thidua.documents",
+    "thidua.movements",
+    "thidua.exemplars",
+    "thidua.awards",
+    "thidua.plans",
     "thidua.portal",
     "thidua.demo",
     "wagtail.contrib.forms",

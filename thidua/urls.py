@@ -10,6 +10,12 @@ urlpatterns = [
     path("admin/", include("thidua.org.urls")),
     path("admin/", include("thidua.core.urls")),
     path("admin/org/import/", include("thidua.org.import_urls")),
+    path("admin/", include("thidua.notifications.urls")),
+    path("admin/", include("thidua.documents.urls")),
+    path("admin/", include("thidua.movements.urls")),
+    path("admin/", include("thidua.exemplars.urls")),
+    path("admin/", include("thidua.awards.urls")),
+    path("admin/", include("thidua.plans.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -20,4 +26,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Public pages served by apps (certificate verification, search, feeds) before Wagtail's tree.
+urlpatterns += [
+    path("", include("thidua.portal.urls")),
+    path("", include("thidua.documents.public_urls")),
+    path("", include("thidua.movements.public_urls")),
+    path("", include("thidua.exemplars.public_urls")),
+    path("", include("thidua.awards.public_urls")),
+    path("", include(wagtail_urls)),
+]

@@ -27,6 +27,18 @@ ACTIONS = {
 }
 
 
+def register_actions(actions: dict[str, tuple[str, str]]) -> None:
+    """Add an app's audit actions (code -> (label, past-tense message), both marked with N_).
+
+    Call it at import time of the app's ``audit_actions`` module, imported from its
+    ``AppConfig.ready``; the history pages pick the labels up through core/wagtail_hooks.py.
+    """
+    for code, labels in actions.items():
+        if code in ACTIONS and ACTIONS[code] != labels:
+            raise ValueError(f"Audit action {code!r} registered twice with different labels")
+        ACTIONS[code] = labels
+
+
 def snapshot(instance: models.Model, field_names: Iterable[str] | None = None) -> dict[str, Any]:
     """The current values of an instance's fields, for diffing after a change.
 

@@ -13,6 +13,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -97,6 +98,7 @@ class DemoLoader:
             ("bloc", self.load_bloc),
             ("merge", self.load_merge),
             ("portal", self.load_portal),
+            *self.domain_stages(),
         ]
         for name, stage in stages:
             started = time.perf_counter()
@@ -113,6 +115,15 @@ class DemoLoader:
             self.report.seconds[name] = time.perf_counter() - started
             progress(f"{name}: {count} ({self.report.seconds[name]:.1f} s)")
         return self.report
+
+    def domain_stages(self) -> list[tuple[str, Callable[[], int]]]:
+        """Stages that fill each domain app; each lives in thidua/demo/<app>.py as load(loader)."""
+        from thidua.demo import awards, exemplars, movements, plans, portal_content
+
+        return [
+            (module.__name__.rsplit(".", 1)[-1], partial(module.load, self))
+            for module in (movements, plans, awards, exemplars, portal_content)
+        ]
 
     # --- Stage 1: the province and its administrator -------------------------------------------
 
