@@ -98,6 +98,37 @@ def office_b(agency_b, division_b):
 
 
 @pytest.fixture
+def unit_head_b(division_b):
+    return make_member("truongban.b", division_b, Role.UNIT_HEAD, "Võ Thanh Tùng")
+
+
+@pytest.fixture
+def leader_a(agency_a):
+    return make_member("giamdoc.a", agency_a, Role.LEADERSHIP, "Nguyễn Hữu Phước")
+
+
+@pytest.fixture
+def editor_a(agency_a):
+    return make_member("bientap.a", agency_a, Role.EDITOR, "Lâm Thị Mỹ Duyên")
+
+
+@pytest.fixture
+def council_secretary_a(agency_a):
+    return make_member("thuky.a", agency_a, Role.COUNCIL_SECRETARY, "Châu Ngọc Hân")
+
+
+@pytest.fixture
+def council_members_a(agency_a, division_a):
+    """Three council members of agency A; the second works in division A (a direct superior
+    of its staff for recusal)."""
+    return [
+        make_member("hoidong1.a", agency_a, Role.COUNCIL_MEMBER, "Trịnh Văn Lộc"),
+        make_member("hoidong2.a", division_a, Role.COUNCIL_MEMBER, "Ông Thị Kim Liên"),
+        make_member("hoidong3.a", agency_a, Role.COUNCIL_MEMBER, "Tạ Quang Vinh"),
+    ]
+
+
+@pytest.fixture
 def province_admin(province):
     return make_member("quantri.tinh", province, Role.PROVINCE_ADMIN, "Huỳnh Minh Trí")
 
