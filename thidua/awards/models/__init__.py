@@ -1,0 +1,66 @@
+"""Awards models. Items 1–4 (catalogue, ledger, proposals) here; council, decisions and
+certificates in their own modules."""
+
+from thidua.awards.models.catalogue import (
+    AppliesTo,
+    Authority,
+    BallotBasis,
+    CertificateKind,
+    DocumentKind,
+    Level,
+    Quota,
+    RuleVersion,
+    Title,
+    TitleKind,
+)
+from thidua.awards.models.ledger import (
+    Achievement,
+    AchievementKind,
+    AwardEntry,
+    Discipline,
+    DisciplineKind,
+    EffectLevel,
+    EntrySource,
+    Rating,
+    YearRating,
+)
+from thidua.awards.models.proposals import (
+    Procedure,
+    Proposal,
+    ProposalDocument,
+    ProposalStatus,
+    ProposalStep,
+    PublicComment,
+    PublicHoliday,
+    StepDeadline,
+)
+
+__all__ = [
+    "Achievement",
+    "AchievementKind",
+    "AppliesTo",
+    "Authority",
+    "AwardEntry",
+    "BallotBasis",
+    "CertificateKind",
+    "Discipline",
+    "DisciplineKind",
+    "DocumentKind",
+    "EffectLevel",
+    "EntrySource",
+    "Level",
+    "Procedure",
+    "Proposal",
+    "ProposalDocument",
+    "ProposalStatus",
+    "ProposalStep",
+    "PublicComment",
+    "PublicHoliday",
+    "Quota",
+    "Rating",
+    "RuleVersion",
+    "StepDeadline",
+    "Title",
+    "TitleKind",
+    "YearRating",
+]
