@@ -6,3 +6,13 @@ class ExemplarsConfig(AppConfig):
     name = "thidua.exemplars"
     label = "exemplars"
     verbose_name = _("Điển hình tiên tiến")
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from thidua.exemplars import services  # noqa: F401  (registers the audit actions)
+        from thidua.exemplars import viewsets as v
+        from thidua.exemplars.models import Exemplar, ExemplarField
+
+        register_permission_policy(Exemplar, v.ExemplarPolicy(Exemplar))
+        register_permission_policy(ExemplarField, v.FieldPolicy(ExemplarField))
