@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous portal pages from the cache, before sessions and users are looked at (no session
+    # cookie: never for logged-in users). Purged on publish/unpublish/edits (portal/cache.py).
+    "thidua.portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -301,7 +304,15 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) over folded text, folding
+# queries too (thidua/core/searchindex.py, docs/adr/0003-folded-search-in-wagtail.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "thidua.core.searchindex", "SEARCH_CONFIG": "simple"}
+}
+# Editors schedule publication and expiry; the worker publishes (portal.publish_scheduled).
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "xlsx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # closed networks: never call home
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from the internet
@@ -311,8 +322,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = env_bool("THIDUA_PASSWORD_RESET", True)
 
 # --- Product options ------------------------------------------------------------------------
 THIDUA_IMPORT_ASYNC_ROWS = env_int("THIDUA_IMPORT_ASYNC_ROWS", 500)
+# How long an anonymous portal page stays in the cache (0 turns the page cache off).
+THIDUA_PORTAL_CACHE_SECONDS = env_int("THIDUA_PORTAL_CACHE_SECONDS", 600)
 # Two-factor login is required of province admins always; this requires it of every user.
 THIDUA_2FA_FOR_ALL = env_bool("THIDUA_2FA_FOR_ALL", False)
+# Plans: a task is "due soon" this many days before its deadline (reminders, dashboard).
+THIDUA_PLANS_DUE_SOON_DAYS = env_int("THIDUA_PLANS_DUE_SOON_DAYS", 7)
+# Exemplars: nurtured this many days without a log entry shows as "no progress" (dashboard).
+THIDUA_EXEMPLAR_STALE_DAYS = env_int("THIDUA_EXEMPLAR_STALE_DAYS", 180)
 
 LOGGING = {
     "version": 1,
