@@ -1,0 +1,287 @@
+"""Bloc scoring in the back office: tables, self- and cross-scoring with evidence, ranking,
+publication, exports; and the yearly covenant with its signatures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua.movements import exports, queries, services
+from thidua.movements import permissions as perms
+from thidua.movements.models import (
+    Covenant,
+    CovenantSignatory,
+    Criterion,
+    Evidence,
+    ScoreSheet,
+    ScoringTable,
+)
+from thidua.movements.queries.scoring import FINAL_SCORE_RULE, TIE_BREAK_RULE, member_ids
+from thidua.movements.views.common import run_service
+from thidua.org.models import Agency
+from thidua.org.queries import blocs_visible_to, user_scope
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _table(request: HttpRequest, pk: int) -> ScoringTable:
+    return get_object_or_404(queries.tables_visible_to(request.user), pk=pk)
+
+
+def _my_members(request: HttpRequest, table: ScoringTable) -> list[Agency]:
+    """The bloc members the user acts for (as their Office)."""
+    scope = user_scope(request.user)
+    ids = member_ids(table.bloc_id, table.year)
+    return [
+        a
+        for a in Agency.objects.filter(pk__in=ids).order_by("path")
+        if perms.can_act_for_bloc_member(scope, a.path) and not scope.is_province_admin
+    ]
+
+
+def _is_manager(request: HttpRequest, table: ScoringTable) -> bool:
+    leader = queries.bloc_leader(table.bloc_id, table.year)
+    return perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None)
+
+
+def _may_see_ranking(request: HttpRequest, table: ScoringTable) -> bool:
+    return _is_manager(request, table) or table.is_locked
+
+
+@login_required
+def bloc_index(request: HttpRequest) -> HttpResponse:
+    tables = list(
+        queries.tables_visible_to(request.user).order_by("bloc__code", "-year", "-version")
+    )
+    covenants = list(
+        Covenant.objects.filter(bloc__in=blocs_visible_to(request.user)).select_related("bloc")
+    )
+    return render(request, "movements/bloc_index.html", {"tables": tables, "covenants": covenants})
+
+
+@login_required
+def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    table = _table(request, pk)
+    sections = list(table.sections.prefetch_related("criteria"))
+    ids = member_ids(table.bloc_id, table.year)
+    members = list(Agency.objects.filter(pk__in=ids).order_by("path"))
+    sheets = list(queries.sheets_visible_to(request.user, table))
+    mine = _my_members(request, table)
+    manager = _is_manager(request, table)
+    ranking = queries.ranking(table) if _may_see_ranking(request, table) else None
+    return render(
+        request,
+        "movements/table_detail.html",
+        {
+            "table": table,
+            "sections": sections,
+            "members": members,
+            "sheets": sheets,
+            "mine": mine,
+            "manager": manager,
+            "ranking": ranking,
+            "tie_rule": TIE_BREAK_RULE,
+            "final_rule": FINAL_SCORE_RULE,
+            "leader": queries.bloc_leader(table.bloc_id, table.year),
+        },
+    )
+
+
+@login_required
+def sheet_edit(request: HttpRequest, pk: int, subject_pk: int) -> HttpResponse:
+    table = _table(request, pk)
+    mine = _my_members(request, table)
+    if not mine:
+        raise PermissionDenied
+    scorer = mine[0]
+    subject = get_object_or_404(Agency, pk=subject_pk, pk__in=member_ids(table.bloc_id, table.year))
+    sheet = ScoreSheet.objects.filter(table=table, subject=subject, scorer=scorer).first()
+    criteria = list(Criterion.objects.filter(section__table=table).select_related("section"))
+    errors: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        try:
+            if action == "evidence":
+                criterion = get_object_or_404(
+                    Criterion, pk=request.POST.get("criterion") or 0, section__table=table
+                )
+                upload = request.FILES.get("file")
+                if upload is None:
+                    raise ValidationError(_("Chọn tệp minh chứng để tải lên."))
+                if sheet is None:
+                    sheet = services.score_sheet_save(
+                        table, actor=request.user, subject=subject, scorer=scorer, points={}
+                    )
+                services.evidence_upload(
+                    sheet, actor=request.user, criterion=criterion, upload=upload
+                )
+                message = _("Đã tải minh chứng cho tiêu chí %(code)s.") % {"code": criterion.code}
+            else:
+                points = {c.pk: request.POST.get(f"points-{c.pk}", "") for c in criteria}
+                notes = {c.pk: request.POST.get(f"note-{c.pk}", "")[:500] for c in criteria}
+                sheet = services.score_sheet_save(
+                    table,
+                    actor=request.user,
+                    subject=subject,
+                    scorer=scorer,
+                    points=points,
+                    notes=notes,
+                    reason=request.POST.get("reason", ""),
+                )
+                message = _("Đã lưu điểm.")
+                if action == "submit":
+                    services.score_sheet_submit(sheet, actor=request.user)
+                    message = _("Đã gửi phiếu chấm cho khối.")
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            from django.contrib import messages
+
+            messages.success(request, message)
+            return redirect("movements:sheet", pk=pk, subject_pk=subject_pk)
+    scores = {s.criterion_id: s for s in sheet.scores.all()} if sheet else {}
+    evidence: dict[int, list[Evidence]] = {}
+    if sheet:
+        for item in sheet.evidence.all():
+            evidence.setdefault(item.criterion_id, []).append(item)
+    rows = [(c, scores.get(c.pk), evidence.get(c.pk, [])) for c in criteria]
+    return render(
+        request,
+        "movements/sheet_edit.html",
+        {
+            "table": table,
+            "subject": subject,
+            "scorer": scorer,
+            "sheet": sheet,
+            "rows": rows,
+            "errors": errors,
+            "editable": table.is_locked or sheet is None or sheet.submitted_at is None,
+            "is_self": subject.pk == scorer.pk,
+        },
+    )
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("sheet__table"), pk=pk)
+    table = evidence.sheet.table
+    if not queries.tables_visible_to(request.user).filter(pk=table.pk).exists():
+        raise Http404
+    if queries.visible_sheet(request.user, table, evidence.sheet_id) is None:
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    table = _table(request, pk)
+    if not _is_manager(request, table):
+        raise PermissionDenied
+    run_service(
+        request,
+        lambda: services.scoring_publish(table, actor=request.user),
+        _("Đã công bố kết quả chấm điểm; điểm đã được khóa."),
+    )
+    return redirect("movements:table", pk=pk)
+
+
+def _attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _issuer(request: HttpRequest, table: ScoringTable) -> Agency:
+    leader = queries.bloc_leader(table.bloc_id, table.year)
+    mine = _my_members(request, table)
+    return leader or (
+        mine[0]
+        if mine
+        else Agency.objects.filter(pk__in=member_ids(table.bloc_id, table.year))
+        .order_by("path")
+        .first()
+    )
+
+
+@login_required
+def ranking_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    table = _table(request, pk)
+    if not _may_see_ranking(request, table):
+        raise PermissionDenied
+    rows = queries.ranking(table)
+    issuer = _issuer(request, table)
+    if issuer is None:
+        raise Http404
+    name = f"xep-hang-{table.bloc.code}-{table.year}"
+    if fmt == "docx":
+        return _attachment(exports.ranking_docx(table, rows, issuer), DOCX, f"{name}.docx")
+    return _attachment(exports.ranking_xlsx(table, rows, issuer), XLSX, f"{name}.xlsx")
+
+
+@login_required
+def sheet_export(request: HttpRequest, pk: int, sheet_pk: int) -> HttpResponse:
+    table = _table(request, pk)
+    sheet = None
+    if sheet_pk:
+        sheet = queries.visible_sheet(request.user, table, sheet_pk)
+        if sheet is None:
+            raise Http404
+    issuer = sheet.scorer if sheet else _issuer(request, table)
+    if issuer is None:
+        raise Http404
+    data = exports.scoring_sheet_xlsx(table, sheet, issuer)
+    return _attachment(data, XLSX, f"bang-cham-diem-{table.bloc.code}-{table.year}.xlsx")
+
+
+@login_required
+def covenant(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(
+        Covenant.objects.filter(bloc__in=blocs_visible_to(request.user)).select_related("bloc"),
+        pk=pk,
+    )
+    scope = user_scope(request.user)
+    ids = member_ids(item.bloc_id, item.year)
+    signed = {s.agency_id: s for s in CovenantSignatory.objects.filter(covenant=item)}
+    members = list(Agency.objects.filter(pk__in=ids).order_by("path"))
+    can_sign = [
+        a
+        for a in members
+        if a.pk not in signed
+        and perms.can_act_for_bloc_member(scope, a.path)
+        and not scope.is_province_admin
+    ]
+    if request.method == "POST":
+        agency = next((a for a in can_sign if str(a.pk) == request.POST.get("agency")), None)
+        if agency is None:
+            raise PermissionDenied
+        run_service(
+            request,
+            lambda: services.covenant_sign(
+                item,
+                actor=request.user,
+                agency=agency,
+                signer_name=request.POST.get("signer_name", ""),
+                signer_position=request.POST.get("signer_position", ""),
+            ),
+            _("Đã ghi nhận chữ ký giao ước của %(name)s.") % {"name": agency.name},
+        )
+        return redirect("movements:covenant", pk=pk)
+    rows: list[tuple[Agency, Any]] = [(a, signed.get(a.pk)) for a in members]
+    return render(
+        request,
+        "movements/covenant.html",
+        {"covenant": item, "rows": rows, "can_sign": can_sign},
+    )
