@@ -1,0 +1,1 @@
+"""Writes of the awards app, one module per sub-domain."""
