@@ -1,7 +1,12 @@
 """Public (portal) URLs of awards, mounted at the site root before Wagtail's pages."""
 
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import URLPattern, path
+
+from thidua.awards.views import public
 
 app_name = "awards_public"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("khen-thuong/cong-khai/", public.public_list, name="list"),
+    path("khen-thuong/cong-khai/<int:pk>/", public.public_detail, name="detail"),
+]

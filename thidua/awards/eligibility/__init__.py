@@ -1,0 +1,1 @@
+"""Eligibility: ``engine`` (pure rules over plain facts) and ``facts`` (reads the ledger)."""

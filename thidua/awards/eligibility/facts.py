@@ -1,0 +1,229 @@
+"""The database side of eligibility: read the ledger into plain ``Facts`` for the pure engine,
+with a bounded number of queries whatever the number of nominees (``facts_for_people``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from django.db.models import Q
+
+from thidua.awards.eligibility.engine import (
+    AchievementFact,
+    DisciplineFact,
+    Evaluation,
+    Facts,
+    MemberFacts,
+    QuotaFact,
+    evaluate,
+    needs_members,
+    needs_quota,
+)
+from thidua.awards.models import (
+    Achievement,
+    AwardEntry,
+    Discipline,
+    Proposal,
+    ProposalStatus,
+    Quota,
+    RuleVersion,
+    Title,
+    YearRating,
+)
+from thidua.org.models import Agency, Person
+
+# Dossiers that use up a quota: everything sent and not returned or refused.
+QUOTA_STATUSES = [
+    ProposalStatus.SUBMITTED,
+    ProposalStatus.CHECKED,
+    ProposalStatus.PUBLICISED,
+    ProposalStatus.AT_COUNCIL,
+    ProposalStatus.DECIDED,
+    ProposalStatus.ISSUED,
+]
+
+
+def title_labels() -> dict[str, str]:
+    return {
+        code: short or name
+        for code, short, name in Title.objects.values_list("code", "short_name", "name")
+    }
+
+
+def rules_in_force(title: Title, on: dt.date) -> RuleVersion:
+    """The criteria version in force on a date (the newest one that started by then)."""
+    versions = RuleVersion.objects.filter(title=title)
+    version = versions.filter(valid_from__lte=on).order_by("-valid_from", "-number").first()
+    return version or versions.order_by("number").first()  # type: ignore[return-value]
+
+
+def _holder_filter(field: str, ids: Iterable[int]) -> Q:
+    return Q(**{f"{field}__in": list(ids)})
+
+
+def _collect(field: str, ids: list[int]) -> dict[int, dict]:
+    """Ratings, titles, initiatives and disciplines of many holders: four queries."""
+    data: dict[int, dict] = defaultdict(
+        lambda: {"ratings": {}, "titles": defaultdict(set), "achievements": [], "disciplines": []}
+    )
+    where = _holder_filter(field, ids)
+    for holder, year, rating in YearRating.objects.filter(where).values_list(
+        field, "year", "rating"
+    ):
+        data[holder]["ratings"][year] = rating
+    entries = AwardEntry.objects.filter(
+        where, revoked_at__isnull=True, title__counts_for_merit=True
+    )
+    for holder, code, year in entries.values_list(field, "title__code", "year"):
+        data[holder]["titles"][code].add(year)
+    for holder, year, kind, level, applied in Achievement.objects.filter(where).values_list(
+        field, "year", "kind", "effect_level", "applied"
+    ):
+        data[holder]["achievements"].append(AchievementFact(year, kind, level, applied))
+    for discipline in Discipline.objects.filter(where).order_by("start_date"):
+        label = discipline.get_kind_display().lower()
+        if discipline.form:
+            label = f"{label} ({discipline.form})"
+        data[getattr(discipline, f"{field}_id")]["disciplines"].append(
+            DisciplineFact(discipline.kind, discipline.start_date, discipline.end_date, label)
+        )
+    return data
+
+
+def _facts(raw: dict, year: int, on: dt.date, labels: dict[str, str], **extra) -> Facts:
+    return Facts(
+        year=year,
+        on=on,
+        ratings=raw["ratings"],
+        titles={code: frozenset(years) for code, years in raw["titles"].items()},
+        achievements=tuple(raw["achievements"]),
+        disciplines=tuple(raw["disciplines"]),
+        labels=labels,
+        **extra,
+    )
+
+
+def facts_for_people(
+    person_ids: list[int], year: int, on: dt.date, labels: dict[str, str] | None = None
+) -> dict[int, Facts]:
+    labels = labels if labels is not None else title_labels()
+    data = _collect("person", person_ids)
+    return {pid: _facts(data[pid], year, on, labels) for pid in person_ids}
+
+
+def _members_of(agencies: list[Agency], year: int) -> dict[int, list[MemberFacts]]:
+    """Members of each collective (people working in its subtree), as MemberFacts for a year."""
+    query = Q()
+    for agency in agencies:
+        query |= Q(agency__path__startswith=agency.path)
+    people = list(Person.objects.filter(query, is_active=True).values_list("id", "agency__path"))
+    data = _collect("person", [pid for pid, _path in people]) if people else {}
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    members: dict[int, list[MemberFacts]] = {agency.id: [] for agency in agencies}
+    for pid, path in people:
+        raw = data[pid]
+        fact = MemberFacts(
+            rating=raw["ratings"].get(year),
+            titles=frozenset(code for code, years in raw["titles"].items() if year in years),
+            disciplined=any(
+                d.kind == "discipline" and d.start <= end and (d.end is None or d.end >= start)
+                for d in raw["disciplines"]
+            ),
+        )
+        for agency in agencies:
+            if path.startswith(agency.path):
+                members[agency.id].append(fact)
+    return members
+
+
+def facts_for_agencies(
+    agencies: list[Agency],
+    year: int,
+    on: dt.date,
+    labels: dict[str, str] | None = None,
+    with_members: bool = True,
+) -> dict[int, Facts]:
+    labels = labels if labels is not None else title_labels()
+    data = _collect("agency", [agency.id for agency in agencies])
+    members = _members_of(agencies, year) if with_members else {}
+    result = {}
+    for agency in agencies:
+        dissolved = agency.valid_to if agency.valid_to and agency.valid_to <= on else None
+        result[agency.id] = _facts(
+            data[agency.id],
+            year,
+            on,
+            labels,
+            members=members.get(agency.id),
+            dissolved_on=dissolved,
+        )
+    return result
+
+
+def issuer_of(title: Title, proposing_agency: Agency) -> Agency:
+    """Who decides: the head of the department (agency level) or the province."""
+    ids = [*proposing_agency.ancestor_ids(), proposing_agency.id]
+    chain = {a.id: a for a in Agency.objects.filter(id__in=ids)}
+    ordered = [chain[i] for i in ids if i in chain]
+    wanted = Agency.Kind.DEPARTMENT if title.level == "agency" else Agency.Kind.PROVINCE
+    for agency in reversed(ordered):
+        if agency.kind == wanted:
+            return agency
+    return ordered[0]
+
+
+def quota_fact(
+    title: Title, issuer: Agency, year: int, exclude_proposal: int | None = None
+) -> QuotaFact | None:
+    quota = Quota.objects.filter(title=title, issuer=issuer, year=year).first()
+    if quota is None:
+        return None
+    in_scope = Proposal.objects.filter(
+        proposing_agency__path__startswith=issuer.path, year=year, status__in=QUOTA_STATUSES
+    )
+    used = in_scope.filter(title=title).exclude(pk=exclude_proposal).count()
+    limits = []
+    if quota.max_count is not None:
+        limits.append(quota.max_count)
+    if quota.max_percent is not None and quota.percent_of_id:
+        base = (
+            AwardEntry.objects.filter(
+                title_id=quota.percent_of_id,
+                year=year,
+                revoked_at__isnull=True,
+                person__agency__path__startswith=issuer.path,
+            ).count()
+            + in_scope.filter(title_id=quota.percent_of_id).count()
+        )
+        limits.append(math.floor(base * float(quota.max_percent) / 100))
+    if not limits:
+        return None
+    return QuotaFact(limit=min(limits), used=used)
+
+
+def evaluate_proposal(proposal: Proposal, on: dt.date) -> tuple[RuleVersion, Evaluation]:
+    """Judge a dossier by the criteria in force for its period (end of its year, or today if
+    earlier)."""
+    title = proposal.title
+    version = rules_in_force(title, min(on, dt.date(proposal.year, 12, 31)))
+    rules = version.rules if version else []
+    labels = title_labels()
+    if proposal.person_id:
+        facts = facts_for_people([proposal.person_id], proposal.year, on, labels)[
+            proposal.person_id
+        ]
+    else:
+        facts = facts_for_agencies(
+            [proposal.nominee_agency], proposal.year, on, labels, needs_members(rules)
+        )[proposal.nominee_agency_id]
+    if needs_quota(rules):
+        issuer = issuer_of(title, proposal.proposing_agency)
+        facts = _replace_quota(facts, quota_fact(title, issuer, proposal.year, proposal.pk))
+    return version, evaluate(rules, facts)
+
+
+def _replace_quota(facts: Facts, quota: QuotaFact | None) -> Facts:
+    return replace(facts, quota=quota)

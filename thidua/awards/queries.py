@@ -1,0 +1,196 @@
+"""Reads of awards, always scoped to the user. Views, the API, reports and the dashboard share
+them; out-of-scope detail lookups raise Http404."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from thidua.awards import permissions as perms
+from thidua.awards.eligibility.engine import Evaluation, evaluate, needs_members
+from thidua.awards.eligibility.facts import facts_for_agencies, facts_for_people, title_labels
+from thidua.awards.models import (
+    Achievement,
+    AppliesTo,
+    AwardEntry,
+    Discipline,
+    Proposal,
+    ProposalStatus,
+    PublicComment,
+    RuleVersion,
+    Title,
+    YearRating,
+)
+from thidua.org.models import Agency, Person
+from thidua.org.queries import user_scope
+
+
+def _under(field: str, roots: list[str]) -> Q:
+    if not roots:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{field}__startswith": root}) for root in roots))
+
+
+def proposals_visible_to(user: Any) -> QuerySet[Proposal]:
+    """Dossiers of the agencies where the user reads dossiers (and every unit below them)."""
+    scope = user_scope(user)
+    qs = Proposal.objects.select_related("title", "person", "nominee_agency", "proposing_agency")
+    if scope.is_province_admin:
+        return qs
+    return qs.filter(_under("proposing_agency__path", scope.paths_with(perms.DOSSIER_READERS)))
+
+
+def proposal_for(user: Any, pk: int) -> Proposal:
+    proposal = proposals_visible_to(user).filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def comments_visible_to(user: Any) -> QuerySet[PublicComment]:
+    return PublicComment.objects.filter(proposal__in=proposals_visible_to(user).values("pk"))
+
+
+def public_proposals(today: dt.date) -> QuerySet[Proposal]:
+    """Dossiers open for public comment today (the portal list)."""
+    return (
+        Proposal.objects.filter(
+            status=ProposalStatus.PUBLICISED,
+            publicity_start__lte=today,
+            publicity_end__gte=today,
+        )
+        .select_related("title", "person", "nominee_agency", "proposing_agency")
+        .order_by("publicity_end", "pk")
+    )
+
+
+def public_proposal(pk: int, today: dt.date) -> Proposal:
+    proposal = public_proposals(today).filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def titles_in_force(year: int) -> QuerySet[Title]:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Title.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=end),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=start),
+    )
+
+
+def people_in_ledger_scope(user: Any) -> QuerySet[Person]:
+    scope = user_scope(user)
+    qs = Person.objects.select_related("agency")
+    if scope.is_province_admin:
+        return qs
+    visible = _under("agency__path", scope.paths_with(perms.PEOPLE_READERS))
+    if scope.person_id:
+        visible |= Q(pk=scope.person_id)
+    return qs.filter(visible)
+
+
+@dataclass
+class LedgerView:
+    holder: Person | Agency
+    ratings: list[YearRating]
+    achievements: list[Achievement]
+    disciplines: list[Discipline]
+    entries: list[AwardEntry]
+
+
+def ledger_for_person(user: Any, pk: int) -> LedgerView:
+    """A person's whole record, wherever they worked (rows are keyed by person)."""
+    person = people_in_ledger_scope(user).filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return LedgerView(
+        holder=person,
+        ratings=list(YearRating.objects.filter(person=person)),
+        achievements=list(Achievement.objects.filter(person=person)),
+        disciplines=list(Discipline.objects.filter(person=person)),
+        entries=list(
+            AwardEntry.objects.filter(person=person).select_related("title", "agency_at_time")
+        ),
+    )
+
+
+def rules_in_force_by_title(on: dt.date) -> dict[int, RuleVersion]:
+    """For every title, the criteria version in force on ``on`` (one query)."""
+    chosen: dict[int, RuleVersion] = {}
+    for version in RuleVersion.objects.filter(valid_from__lte=on).order_by(
+        "title_id", "valid_from", "number"
+    ):
+        chosen[version.title_id] = version
+    return chosen
+
+
+@dataclass
+class Candidate:
+    nominee: Person | Agency
+    evaluation: Evaluation
+
+    @property
+    def needs_judgement(self) -> bool:
+        return bool(self.evaluation.to_judge)
+
+
+@dataclass
+class TitleCandidates:
+    title: Title
+    candidates: list[Candidate]
+
+
+def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleCandidates]:
+    """Who in ``agency`` (and its units) meets each title's criteria for ``year``, by title.
+
+    A bounded number of queries whatever the number of people: titles, criteria, people,
+    units, and four ledger reads for each kind of nominee. Quotas are applied when the Office
+    checks a dossier, not here."""
+    scope = user_scope(user)
+    if not perms.can_view_ledger_of(scope, agency.path):
+        raise Http404
+    titles = list(titles_in_force(year))
+    versions = rules_in_force_by_title(min(on, dt.date(year, 12, 31)))
+    labels = title_labels()
+    people = list(
+        Person.objects.filter(agency__path__startswith=agency.path, is_active=True)
+        .select_related("agency")
+        .order_by("sort_name")
+    )
+    units = list(
+        Agency.objects.filter(path__startswith=agency.path, successor__isnull=True).order_by("path")
+    )
+    wants_collectives = any(t.applies_to != AppliesTo.INDIVIDUAL for t in titles)
+    person_facts = facts_for_people([p.pk for p in people], year, on, labels) if people else {}
+    unit_facts = (
+        facts_for_agencies(units, year, on, labels, with_members=True)
+        if wants_collectives and units
+        else {}
+    )
+    result = []
+    for title in titles:
+        version = versions.get(title.pk)
+        if version is None:
+            continue
+        found: list[Candidate] = []
+        if title.applies_to in (AppliesTo.INDIVIDUAL, AppliesTo.BOTH) and not needs_members(
+            version.rules
+        ):
+            for person in people:
+                evaluation = evaluate(version.rules, person_facts[person.pk])
+                if evaluation.eligible:
+                    found.append(Candidate(person, evaluation))
+        if title.applies_to in (AppliesTo.COLLECTIVE, AppliesTo.BOTH):
+            for unit in units:
+                evaluation = evaluate(version.rules, unit_facts[unit.pk])
+                if evaluation.eligible:
+                    found.append(Candidate(unit, evaluation))
+        result.append(TitleCandidates(title, found))
+    return result

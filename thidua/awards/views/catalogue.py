@@ -1,0 +1,132 @@
+"""Who qualifies this year (candidates), and new versions of a title's criteria."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thidua.awards import permissions as perms
+from thidua.awards import queries
+from thidua.awards.eligibility.engine import RULE_TYPES
+from thidua.awards.models import Title
+from thidua.awards.services import catalogue as svc
+from thidua.core.forms import attach_errors
+from thidua.org.models import Agency
+from thidua.org.queries import agencies_visible_to, user_scope
+
+
+class CandidatesForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan, đơn vị"), queryset=Agency.objects.none()
+    )
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        scope = user_scope(user)
+        self.fields["agency"].queryset = Agency.objects.filter(
+            pk__in=[
+                a.pk for a in agencies_visible_to(user) if perms.can_view_ledger_of(scope, a.path)
+            ]
+        )
+
+
+@login_required
+def candidates(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = CandidatesForm(request.GET or None, user=request.user, initial={"year": today.year})
+    agencies = form.fields["agency"].queryset
+    if not agencies.exists():
+        raise PermissionDenied
+    results = None
+    agency = None
+    if form.is_valid():
+        agency, year = form.cleaned_data["agency"], form.cleaned_data["year"]
+    elif not request.GET:
+        agency, year = agencies.order_by("depth", "path").first(), today.year
+        form = CandidatesForm(initial={"agency": agency, "year": year}, user=request.user)
+    if agency is not None:
+        on = min(today, dt.date(year, 12, 31))
+        results = queries.candidates(request.user, agency, year, on)
+    return render(
+        request,
+        "awards/candidates.html",
+        {
+            "form": form,
+            "results": results,
+            "agency": agency,
+        },
+    )
+
+
+class RulesForm(forms.Form):
+    rules = forms.CharField(
+        label=gettext_lazy("Tiêu chuẩn (JSON)"),
+        widget=forms.Textarea(attrs={"rows": 18, "class": "awards-json"}),
+    )
+    valid_from = forms.DateField(
+        label=gettext_lazy("Áp dụng từ ngày"),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+    note = forms.CharField(label=gettext_lazy("Lý do, căn cứ thay đổi"), max_length=255)
+
+    def clean_rules(self) -> list:
+        try:
+            value = json.loads(self.cleaned_data["rules"])
+        except json.JSONDecodeError as exc:
+            raise ValidationError(
+                _("Không đọc được JSON (dòng %(line)s): %(msg)s")
+                % {"line": exc.lineno, "msg": exc.msg}
+            ) from exc
+        return value
+
+
+@login_required
+def title_rules(request: HttpRequest, pk: int) -> HttpResponse:
+    """The versions of a title's criteria; the province admin adds a new one."""
+    scope = user_scope(request.user)
+    if not perms.can_view_catalogue(scope):
+        raise PermissionDenied
+    title = get_object_or_404(Title, pk=pk)
+    versions = title.rule_versions.select_related("created_by").order_by("-number")
+    editable = perms.can_edit_catalogue(scope)
+    form = None
+    if editable:
+        current = versions.first()
+        form = RulesForm(
+            request.POST or None,
+            initial={
+                "rules": json.dumps(current.rules if current else [], ensure_ascii=False, indent=2),
+                "valid_from": timezone.localdate(),
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                svc.rule_version_add(title, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                attach_errors(form, error)
+            else:
+                messages.success(request, _("Đã thêm phiên bản tiêu chuẩn mới."))
+                return redirect("awards:title_rules", pk=pk)
+    return render(
+        request,
+        "awards/catalogue/rules.html",
+        {
+            "title": title,
+            "versions": versions,
+            "form": form,
+            "rule_types": [(k, v[1], v[2]) for k, v in RULE_TYPES.items()],
+            "back": reverse("awards_title:index"),
+        },
+    )
