@@ -295,12 +295,12 @@ class ExemplarViewSet(ScopedModelViewSet):
         "person",
         "collective",
         "kind",
-        "field",
+        # "field" is shown by the template: Wagtail's inspect view would take the name for its
+        # own get_field_display_value method.
         "unit",
         "summary",
         "achievements",
         "discovered_on",
-        "stage",
     ]
 
 
