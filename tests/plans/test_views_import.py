@@ -1,0 +1,92 @@
+"""The import review in the back office: upload, review beside the source, confirm or abandon."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.plans.conftest import seed_path
+from tests.plans.helpers import editor_post
+from thidua.plans.models import Assignment, ContentItem, Phase, Plan, Task
+
+
+def _upload(client, agency, number="002"):
+    path = seed_path(number)
+    return client.post(
+        reverse("plans:upload"),
+        {"agency": agency.pk, "file": SimpleUploadedFile(path.name, path.read_bytes())},
+    )
+
+
+def test_office_reviews_an_uploaded_plan_beside_its_source_and_confirms_a_correction(
+    client_for, office_a, units_a
+):
+    client = client_for(office_a)
+
+    response = _upload(client, units_a["office"].parent)
+    review = client.get(response["Location"])
+
+    assert review.status_code == 200
+    assert "Văn bản gốc" in review.content.decode()
+    assert "Đợt 1" in review.content.decode()
+    assert Plan.objects.count() == 0, "nothing is created before the user confirms"
+
+    data = editor_post(review.context["editor"], **{"plan-title": "Tuyên truyền thi đua năm 2020"})
+    confirmed = client.post(response["Location"], data)
+
+    plan = Plan.objects.get()
+    assert confirmed["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert plan.title == "Tuyên truyền thi đua năm 2020"
+    assert [p.end.isoformat() for p in plan.phases.all()] == ["2020-06-30", "2020-12-31"]
+    assert plan.assignments.filter(role="lead", agency=units_a["office"]).exists()
+
+
+def test_abandoning_the_review_leaves_nothing_behind(client_for, office_a, units_a):
+    client = client_for(office_a)
+    response = _upload(client, units_a["office"].parent, "001")
+    token_url = response["Location"]
+    client.get(token_url)
+
+    abandoned = client.post(token_url + "huy/")
+
+    assert abandoned.status_code == 302
+    for model in (Plan, Phase, Assignment, ContentItem, Task):
+        assert model.objects.count() == 0
+    assert client.session.get("plans.pending_reviews") == {}
+    assert client.get(token_url)["Location"] == reverse("plans:upload")
+
+
+def test_unmatched_unit_must_be_mapped_before_confirming(client_for, office_a, units_a):
+    client = client_for(office_a)
+    response = _upload(client, units_a["office"].parent, "003")  # OCR-damaged unit names
+    review = client.get(response["Location"])
+    assert "Chưa tìm thấy đơn vị" in review.content.decode()
+
+    refused = client.post(response["Location"], editor_post(review.context["editor"]))
+
+    assert refused.status_code == 200
+    assert Plan.objects.count() == 0
+    data = editor_post(review.context["editor"], **{"assignments-0-agency": units_a["office"].pk})
+    client.post(response["Location"], data)
+    assert Plan.objects.get().assignments.get().agency == units_a["office"]
+
+
+def test_an_unreadable_file_is_refused_with_a_message(client_for, office_a, units_a):
+    client = client_for(office_a)
+
+    response = client.post(
+        reverse("plans:upload"),
+        {
+            "agency": units_a["office"].parent.pk,
+            "file": SimpleUploadedFile("x.docx", b"\x00\x01\x02 not a document"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+
+
+def test_units_cannot_import_plans(client_for, unit_head_a):
+    response = client_for(unit_head_a).get(reverse("plans:upload"))
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/")  # permission denied

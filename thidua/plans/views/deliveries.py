@@ -1,0 +1,139 @@
+"""Activities and meetings: the list, and the forms that record them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.admin.auth import require_admin_access
+
+from thidua.core.forms import attach_errors
+from thidua.org.models import Agency
+from thidua.org.queries import _under, user_scope
+from thidua.plans import queries, services
+from thidua.plans.models import Channel, ContentItem, Meeting, Task
+from thidua.plans.permissions import REPORTERS
+from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
+from thidua.plans.views.tasks import MultipleFileField
+
+
+def _recording_agencies(user: Any) -> Any:
+    scope = user_scope(user)
+    qs = Agency.objects.filter(successor__isnull=True).order_by("path")
+    if scope.is_province_admin:
+        return qs
+    return qs.filter(_under("path", scope.paths_with(REPORTERS)))
+
+
+class DeliveryForm(forms.Form):
+    plan = forms.ModelChoiceField(label=gettext_lazy("Kế hoạch"), queryset=None, required=False)
+    agency = forms.ModelChoiceField(label=gettext_lazy("Đơn vị thực hiện"), queryset=None)
+    date = forms.DateField(
+        label=gettext_lazy("Ngày"), input_formats=DATE_FORMATS, widget=DATE_INPUT
+    )
+    title = forms.CharField(label=gettext_lazy("Tên"), max_length=500)
+    topics = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Nội dung tuyên truyền"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    fulfils = forms.ModelChoiceField(
+        label=gettext_lazy("Thực hiện nhiệm vụ"), queryset=None, required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, plan_id: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plans = queries.plans_visible_to(user).exclude(status="draft")
+        self.fields["plan"].queryset = plans
+        self.fields["agency"].queryset = _recording_agencies(user)
+        items = ContentItem.objects.filter(plan__in=plans.values("pk")).select_related("plan")
+        tasks = queries.tasks_to_report(user)
+        if plan_id:
+            items, tasks = items.filter(plan_id=plan_id), tasks.filter(plan_id=plan_id)
+            self.fields["plan"].initial = plan_id
+        self.fields["topics"].queryset = items
+        self.fields["fulfils"].queryset = tasks.order_by("due_date")
+
+
+class ActivityForm(DeliveryForm):
+    channel = forms.ChoiceField(label=gettext_lazy("Hình thức"), choices=Channel.choices)
+    audience = forms.IntegerField(
+        label=gettext_lazy("Số người được tuyên truyền"), min_value=0, initial=0
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Mô tả"), required=False, widget=forms.Textarea({"rows": 3})
+    )
+    link = forms.URLField(
+        label=gettext_lazy("Đường dẫn (bài viết, tin)"), required=False, assume_scheme="https"
+    )
+    files = MultipleFileField(label=gettext_lazy("Tệp minh chứng"), required=False)
+
+
+class MeetingForm(DeliveryForm):
+    kind = forms.ChoiceField(label=gettext_lazy("Loại cuộc họp"), choices=Meeting.Kind.choices)
+    attendees = forms.IntegerField(label=gettext_lazy("Số người dự"), min_value=0, initial=0)
+    agenda = forms.CharField(
+        label=gettext_lazy("Chương trình họp"), required=False, widget=forms.Textarea({"rows": 3})
+    )
+    minutes = MultipleFileField(label=gettext_lazy("Biên bản họp"), required=False)
+
+
+@require_admin_access
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    activities = queries.activities_visible_to(request.user).order_by("-date", "-pk")
+    meetings = queries.meetings_visible_to(request.user).order_by("-date", "-pk")
+    return render(
+        request,
+        "plans/deliveries.html",
+        {
+            "activities": Paginator(activities, 25).get_page(request.GET.get("p")),
+            "meetings": Paginator(meetings, 25).get_page(request.GET.get("m")),
+        },
+    )
+
+
+def _record(request: HttpRequest, form_class: type[DeliveryForm], kind: str) -> HttpResponse:
+    if not _recording_agencies(request.user).exists():
+        raise PermissionDenied
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        plan_id=request.GET.get("plan") or request.POST.get("plan") or None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if kind == "activity":
+                services.activity_record(actor=request.user, **data)
+            else:
+                services.meeting_record(actor=request.user, **data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận."))
+            task: Task | None = data.get("fulfils")
+            return redirect("plans:task_detail", task.pk) if task else redirect("plans:deliveries")
+    return render(request, "plans/delivery_form.html", {"form": form, "kind": kind})
+
+
+@require_admin_access
+@require_http_methods(["GET", "POST"])
+def activity_add(request: HttpRequest) -> HttpResponse:
+    return _record(request, ActivityForm, "activity")
+
+
+@require_admin_access
+@require_http_methods(["GET", "POST"])
+def meeting_add(request: HttpRequest) -> HttpResponse:
+    return _record(request, MeetingForm, "meeting")
