@@ -265,3 +265,42 @@ def test_mentor_must_be_someone_the_user_manages(discovered, office_a, office_b)
     with pytest.raises(ValidationError) as error:
         _nurture(discovered, office_a, mentor=office_b.person)
     assert "mentor" in error.value.error_dict
+
+
+def test_recognition_links_an_issued_award_decision(discovered, office_a, agency_a, agency_b):
+    from thidua.awards.models import Decision, DecisionStatus
+
+    def decision(agency, status, symbol):
+        return Decision.objects.create(
+            agency=agency,
+            summary="Về việc tặng Giấy khen",
+            year=2025,
+            status=status,
+            date=YESTERDAY,
+            symbol=symbol,
+            signer_position="Giám đốc",
+            signer_name="Nguyễn Hữu Phước",
+        )
+
+    draft = decision(agency_a, DecisionStatus.DRAFT, "")
+    foreign = decision(agency_b, DecisionStatus.ISSUED, "09/QĐ-SNV")
+    issued = decision(agency_a, DecisionStatus.ISSUED, "31/QĐ-SKHCN")
+    _nurture(discovered, office_a)
+    for wrong in (draft, foreign):
+        with pytest.raises(ValidationError) as error:
+            _recognise(discovered, office_a, award_decision=wrong)
+        assert "award_decision" in error.value.error_dict
+    _recognise(
+        discovered,
+        office_a,
+        level=Level.AGENCY,
+        decision_number="",
+        decision_date=None,
+        award_decision=issued,
+    )
+    exemplar = Exemplar.objects.get(pk=discovered.pk)
+    assert exemplar.award_decision == issued
+    assert (exemplar.recognition_decision_number, exemplar.recognition_decision_date) == (
+        "31/QĐ-SKHCN",
+        YESTERDAY,
+    )

@@ -123,6 +123,16 @@ def fields_for_unit(unit: Agency) -> QuerySet[ExemplarField]:
     )
 
 
+def decisions_for(exemplar: Exemplar) -> QuerySet:
+    """Issued award decisions that may recognise this exemplar: of its unit or above."""
+    from thidua.awards.models import Decision, DecisionStatus
+
+    return Decision.objects.filter(
+        status=DecisionStatus.ISSUED,
+        agency_id__in=[*exemplar.unit.ancestor_ids(), exemplar.unit_id],
+    ).order_by("-date", "-id")
+
+
 # --- Coverage -------------------------------------------------------------------------------
 
 

@@ -152,6 +152,15 @@ class Exemplar(models.Model):
     recognition_decision_date = models.DateField(
         _("ngày quyết định công nhận"), null=True, blank=True
     )
+    award_decision = models.ForeignKey(
+        "awards.Decision",
+        verbose_name=_("quyết định khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recognised_exemplars",
+        help_text=_("Quyết định đã ban hành trong hệ thống, nếu có; số và ngày lấy theo đó."),
+    )
     recognition_title = models.CharField(
         _("hình thức công nhận, khen thưởng"),
         max_length=255,

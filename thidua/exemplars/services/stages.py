@@ -99,8 +99,14 @@ def exemplar_recognise(
     decision_date: dt.date | None,
     title: str = "",
     note: str = "",
+    award_decision: Any = None,
 ) -> Exemplar:
-    """Record the recognition of a nurtured exemplar by a decision at some level."""
+    """Record the recognition of a nurtured exemplar by a decision at some level.
+
+    ``award_decision`` (an issued awards.Decision of the exemplar's unit or an agency above it)
+    links the decision kept in the system; its symbol and date fill the number and date when
+    they are left empty.
+    """
     exemplar = lock(exemplar)
     require(
         perms.can_recognise_exemplar(user_scope(actor), exemplar.unit.path),
@@ -108,6 +114,10 @@ def exemplar_recognise(
     )
     ensure_writable(exemplar.unit)
     errors: dict[str, str] = {}
+    if award_decision is not None:
+        _check_decision(exemplar, award_decision)
+        decision_number = decision_number or award_decision.symbol
+        decision_date = decision_date or award_decision.date
     if level not in Level.values:
         errors["level"] = _("Chọn cấp công nhận: cơ quan, tỉnh hoặc toàn quốc.")
     number = " ".join((decision_number or "").split())
@@ -121,13 +131,20 @@ def exemplar_recognise(
         raise ValidationError(errors)
     before = audit.snapshot(
         exemplar,
-        ["stage", "recognition_level", "recognition_decision_number", "recognition_decision_date"],
+        [
+            "stage",
+            "recognition_level",
+            "recognition_decision_number",
+            "recognition_decision_date",
+            "award_decision_id",
+        ],
     )
     move(exemplar, Stage.RECOGNISED, actor=actor, reason=(note or "").strip())
     exemplar.recognition_level = level
     exemplar.recognition_decision_number = number
     exemplar.recognition_decision_date = decision_date
     exemplar.recognition_title = (title or "").strip()
+    exemplar.award_decision = award_decision
     exemplar.save()
     audit.record(
         exemplar,
@@ -137,6 +154,20 @@ def exemplar_recognise(
         note=(note or "").strip(),
     )
     return exemplar
+
+
+def _check_decision(exemplar: Exemplar, decision: Any) -> None:
+    from thidua.exemplars.queries import decisions_for
+
+    if not decisions_for(exemplar).filter(pk=decision.pk).exists():
+        raise ValidationError(
+            {
+                "award_decision": _(
+                    "Chọn một quyết định đã ban hành của đơn vị hoặc cơ quan cấp trên; quyết định "
+                    "dự thảo hoặc đã thu hồi không dùng để công nhận được."
+                )
+            }
+        )
 
 
 @transaction.atomic

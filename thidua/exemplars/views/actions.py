@@ -125,10 +125,12 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_admin_access
 def recognise(request: HttpRequest, pk: int) -> HttpResponse:
     exemplar = _exemplar(request, pk, perms.can_recognise_exemplar)
+    form = f.RecogniseForm(_post(request))
+    form.fields["award_decision"].queryset = queries.decisions_for(exemplar)
     return _operate(
         request,
         exemplar,
-        f.RecogniseForm(_post(request)),
+        form,
         call=lambda d: services.exemplar_recognise(exemplar, actor=request.user, **d),
         title=_("Ghi nhận công nhận điển hình"),
         submit=_("Ghi nhận"),

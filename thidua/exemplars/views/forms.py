@@ -8,7 +8,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.exemplars.models import Coverage, Level
+from thidua.exemplars.models import Coverage, Exemplar, Level
 from thidua.org.models import Agency, Person
 
 
@@ -47,6 +47,12 @@ class NurtureForm(PlanForm):
 
 class RecogniseForm(forms.Form):
     level = forms.ChoiceField(label=_("Cấp công nhận"), choices=Level.choices)
+    award_decision = forms.ModelChoiceField(
+        label=_("Quyết định khen thưởng trong hệ thống"),
+        queryset=Exemplar.award_decision.field.related_model.objects.none(),
+        required=False,
+        help_text=_("Nếu quyết định đã ban hành trong hệ thống, chọn ở đây: số và ngày tự điền."),
+    )
     title = forms.CharField(
         label=_("Hình thức công nhận, khen thưởng"),
         required=False,
@@ -54,7 +60,10 @@ class RecogniseForm(forms.Form):
         help_text=_("Ví dụ: Giấy khen của Giám đốc Sở; Bằng khen của Chủ tịch UBND tỉnh."),
     )
     decision_number = forms.CharField(
-        label=_("Số, ký hiệu quyết định"), max_length=50, required=False
+        label=_("Số, ký hiệu quyết định"),
+        max_length=50,
+        required=False,
+        help_text=_("Ví dụ: 125/QĐ-UBND. Để trống nếu đã chọn quyết định ở trên."),
     )
     decision_date = day_field(_("Ngày quyết định"), required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
