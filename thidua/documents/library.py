@@ -1,0 +1,217 @@
+"""The document library (registry of documents published on the portal): who sees and manages
+which documents, the upload check, and the writes (one transaction and one audit entry each).
+
+Issue 8 extends this into the full registry (dissemination, acknowledgement).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import reduce
+from operator import or_
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.admindoc.extract import sniff_format
+from thidua.admindoc.extract_docx import check_container
+from thidua.admindoc.model import UnreadableDocument
+from thidua.core import audit
+from thidua.documents.models import Document
+from thidua.org.models import Agency
+from thidua.org.models.role import Role
+from thidua.org.queries import user_scope
+from thidua.org.services.common import ensure_writable
+
+# Who keeps the library of an agency: its Office and its editors (and the province admin).
+LIBRARY_MANAGERS = frozenset({Role.OFFICE, Role.EDITOR})
+
+DOCUMENT_FIELDS = (
+    "doc_type",
+    "number_symbol",
+    "issuer",
+    "date",
+    "effective_date",
+    "summary",
+    "file",
+    "published",
+)
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+
+
+def _under(roots: list[str]) -> Q:
+    if not roots:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(agency__path__startswith=root) for root in roots))
+
+
+def documents_visible_to(user: Any) -> QuerySet[Document]:
+    """Every document of the agencies where the user holds any role (published or not)."""
+    scope = user_scope(user)
+    documents = Document.objects.select_related("agency")
+    if scope.is_province_admin:
+        return documents
+    return documents.filter(_under(list(scope.roles_by_path)))
+
+
+def documents_managed_by(user: Any) -> QuerySet[Document]:
+    scope = user_scope(user)
+    documents = Document.objects.select_related("agency")
+    if scope.is_province_admin:
+        return documents
+    return documents.filter(_under(scope.paths_with(LIBRARY_MANAGERS)))
+
+
+def agencies_for_library(user: Any) -> QuerySet[Agency]:
+    """Agencies whose library the user keeps (the choices of the form's agency field)."""
+    scope = user_scope(user)
+    agencies = Agency.objects.filter(successor__isnull=True).order_by("path")
+    if scope.is_province_admin:
+        return agencies
+    roots = scope.paths_with(LIBRARY_MANAGERS)
+    if not roots:
+        return agencies.none()
+    return agencies.filter(reduce(or_, (Q(path__startswith=root) for root in roots)))
+
+
+def can_manage_library_of(user: Any, agency_path: str) -> bool:
+    return user_scope(user).covers(agency_path, LIBRARY_MANAGERS)
+
+
+def content_type_of(data: bytes) -> str:
+    """The content type of an acceptable document file; ValidationError saying what to do."""
+    kind = sniff_format(data)
+    if kind == "zip":
+        try:
+            with zipfile.ZipFile(_bytes_io(data)) as archive:
+                names = set(archive.namelist())
+                mimetype = (
+                    archive.read("mimetype").decode("ascii", "replace").strip()
+                    if "mimetype" in names
+                    else ""
+                )
+        except (zipfile.BadZipFile, ValueError, EOFError, KeyError) as exc:
+            raise ValidationError(
+                {"file": _("Tệp nén bị hỏng; hãy lưu lại tệp rồi tải lên.")}
+            ) from exc
+        if any("vbaproject" in n.lower() for n in names):
+            raise ValidationError(
+                {"file": _("Tệp có macro. Hãy lưu lại thành tệp không có macro rồi tải lên.")}
+            )
+        if "word/document.xml" in names:
+            try:
+                check_container(data)
+            except UnreadableDocument as exc:
+                raise ValidationError({"file": str(exc)}) from exc
+            return CONTENT_TYPES["docx"]
+        if "xl/workbook.xml" in names:
+            return CONTENT_TYPES["xlsx"]
+        if mimetype == CONTENT_TYPES["odt"]:
+            return CONTENT_TYPES["odt"]
+    if kind == "pdf":
+        return CONTENT_TYPES["pdf"]
+    raise ValidationError(
+        {
+            "file": _(
+                "Chỉ nhận văn bản dạng PDF, Word (.docx), OpenDocument (.odt) hoặc Excel (.xlsx). "
+                "Tệp này không thuộc các dạng đó (có thể bị đổi đuôi); hãy lưu lại đúng định dạng."
+            )
+        }
+    )
+
+
+def _bytes_io(data: bytes) -> IO[bytes]:
+    return io.BytesIO(data)
+
+
+def check_file(upload: Any) -> str:
+    """Size and content check of an uploaded file; returns its content type."""
+    limit_mb = int(settings.THIDUA_MAX_UPLOAD_MB)
+    size = getattr(upload, "size", 0) or 0
+    if size <= 0:
+        raise ValidationError({"file": _("Tệp rỗng. Hãy chọn tệp văn bản có nội dung.")})
+    if size > limit_mb * 1024 * 1024:
+        raise ValidationError(
+            {
+                "file": _("Tệp quá lớn (%(size).1f MB); giới hạn là %(limit)s MB.")
+                % {"size": size / 1024 / 1024, "limit": limit_mb}
+            }
+        )
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return content_type_of(data)
+
+
+def _check_dates(document: Document) -> None:
+    if document.effective_date and document.date and document.effective_date < document.date:
+        raise ValidationError(
+            {"effective_date": _("Ngày hiệu lực không thể trước ngày ban hành; hãy kiểm tra lại.")}
+        )
+
+
+def _require_manager(actor: Any, agency: Any) -> None:
+    if not can_manage_library_of(actor, agency.path):
+        raise ValidationError(
+            _("Bạn không quản lý thư viện văn bản của %(agency)s.") % {"agency": agency.name}
+        )
+
+
+@transaction.atomic
+def document_create(*, actor: Any, agency: Any, **fields: Any) -> Document:
+    _require_manager(actor, agency)
+    ensure_writable(agency)
+    upload = fields.get("file")
+    if upload is None:
+        raise ValidationError({"file": _("Hãy chọn tệp văn bản.")})
+    if isinstance(upload, UploadedFile):
+        check_file(upload)
+    document = Document(agency=agency, created_by=_user(actor), **fields)
+    if document.published:
+        document.published_at = timezone.now()
+    _check_dates(document)
+    document.full_clean(exclude=["file", "agency", "created_by"])
+    document.save()
+    audit.record(document, "thidua.document_create", actor=actor, note=document.number_symbol)
+    return document
+
+
+@transaction.atomic
+def document_update(document: Document, *, actor: Any, **fields: Any) -> Document:
+    document = Document.objects.select_for_update().select_related("agency").get(pk=document.pk)
+    _require_manager(actor, document.agency)
+    before = audit.snapshot(document)
+    upload = fields.get("file")
+    if isinstance(upload, UploadedFile):
+        check_file(upload)
+    for name, value in fields.items():
+        setattr(document, name, value)
+    if document.published and not document.published_at:
+        document.published_at = timezone.now()
+    _check_dates(document)
+    document.full_clean(exclude=["file", "agency", "created_by"])
+    document.save()
+    audit.record(
+        document,
+        "thidua.document_update",
+        actor=actor,
+        changes=audit.diff(before, audit.snapshot(document)),
+    )
+    return document
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None

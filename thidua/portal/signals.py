@@ -1,0 +1,63 @@
+"""Cache invalidation only (ARCHITECTURE.md: signals are for cache invalidation; each one is
+listed in docs/architecture.md):
+
+- the anonymous page cache starts a new generation when a page is published, unpublished
+  (also by the scheduled expiry), moved or deleted, and when a document, exemplar or movement
+  that the portal shows is saved or deleted;
+- the Wagtail groups of the portal (roles.py) follow a user's roles: they are a projection of
+  ``RoleAssignment`` that Wagtail's page permissions and workflow tasks read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from thidua.portal import cache, roles
+
+# Models whose rows the portal shows (app_label.ModelName); connected when the app has them.
+SHOWN_MODELS = (
+    "documents.Document",
+    "exemplars.Exemplar",
+    "exemplars.Coverage",
+    "movements.Movement",
+    "wagtailimages.Image",
+)
+
+
+def _purge_on_commit(**_kwargs: Any) -> None:
+    transaction.on_commit(cache.purge)
+
+
+def _page_deleted(sender: Any, instance: Any, **_kwargs: Any) -> None:
+    if getattr(instance, "live", False):
+        transaction.on_commit(cache.purge)
+
+
+def _roles_changed(sender: Any, instance: Any, **_kwargs: Any) -> None:
+    user_id = instance.user_id
+    transaction.on_commit(lambda: roles.sync_user_by_id(user_id))
+
+
+def connect() -> None:
+    from wagtail.models import Page
+
+    from thidua.org.models import RoleAssignment
+
+    page_published.connect(_purge_on_commit, dispatch_uid="portal_cache_published")
+    page_unpublished.connect(_purge_on_commit, dispatch_uid="portal_cache_unpublished")
+    post_page_move.connect(_purge_on_commit, dispatch_uid="portal_cache_moved")
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="portal_cache_page_deleted")
+    for label in SHOWN_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        post_save.connect(_purge_on_commit, sender=model, dispatch_uid=f"portal_cache_{label}")
+        post_delete.connect(_purge_on_commit, sender=model, dispatch_uid=f"portal_cache_d_{label}")
+    post_save.connect(_roles_changed, sender=RoleAssignment, dispatch_uid="portal_roles_saved")
+    post_delete.connect(_roles_changed, sender=RoleAssignment, dispatch_uid="portal_roles_deleted")
