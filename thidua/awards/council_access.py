@@ -74,15 +74,20 @@ def seat_of(user: Any, council: Council) -> CouncilMember | None:
 
 def sessions_to_vote(user: Any) -> QuerySet[Session]:
     """Open sessions where the user holds a voting seat (for the dashboard)."""
-    return Session.objects.filter(
-        status=SessionStatus.VOTING,
-        council__members__user_id=getattr(user, "pk", None),
-        council__members__position__in=[
-            MemberPosition.CHAIR,
-            MemberPosition.VICE_CHAIR,
-            MemberPosition.MEMBER,
-        ],
-    ).select_related("council")
+    return (
+        Session.objects.filter(
+            status=SessionStatus.VOTING,
+            council__members__user_id=getattr(user, "pk", None),
+            council__members__position__in=[
+                MemberPosition.CHAIR,
+                MemberPosition.VICE_CHAIR,
+                MemberPosition.MEMBER,
+            ],
+        )
+        .exclude(items__participations__member__user_id=getattr(user, "pk", None))
+        .distinct()
+        .select_related("council")
+    )
 
 
 # --- Predicates ----------------------------------------------------------------------------------

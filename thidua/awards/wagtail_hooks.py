@@ -64,3 +64,7 @@ def proposal_search_section() -> SearchSection:
         reverse("awards_proposal:index"),
         lambda p: f"{p.nominee_name} – {p.title.label} {p.year} ({p.get_status_display()})",
     )
+
+
+# Councils, sessions and decisions register their own hooks (menu items, panel, search).
+from thidua.awards import council_hooks  # noqa: E402, F401
