@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from thidua.core.text import date_in_words
 from thidua.movements.models import Criterion, Movement, Registration, ScoreSheet, ScoringTable
 from thidua.movements.queries.scoring import TIE_BREAK_RULE, RankingRow
+from thidua.movements.services.common import format_points
 from thidua.org.models import Agency
 
 THIN = Side(style="thin")
@@ -260,10 +261,10 @@ def ranking_docx(table: ScoringTable, rows: list[RankingRow], agency: Agency) ->
             )
             % {
                 "agency": r.agency.name,
-                "total": _fmt(r.total),
-                "base": _fmt(r.base_total),
-                "bonus": _fmt(r.bonus_total),
-                "penalty": _fmt(r.penalty_total),
+                "total": format_points(r.total),
+                "base": format_points(r.base_total),
+                "bonus": format_points(r.bonus_total),
+                "penalty": format_points(r.penalty_total),
                 "rank": r.rank,
                 "tied": _(" (đồng hạng)") if r.tied else "",
             },
@@ -295,7 +296,3 @@ def ranking_docx(table: ScoringTable, rows: list[RankingRow], agency: Agency) ->
         signer=Signer(positions=["TRƯỞNG KHỐI"], name=None),
     )
     return render(doc)
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")

@@ -60,6 +60,10 @@ class MovementForm(WagtailAdminModelForm):
         help_text=_("Với “các cơ quan được chọn”: đánh dấu các cơ quan tham gia phong trào."),
     )
 
+    plan_link = forms.URLField(
+        label=_("Liên kết kế hoạch"), required=False, max_length=500, assume_scheme="https"
+    )
+
     class Meta:
         model = Movement
         fields = FORM_FIELDS

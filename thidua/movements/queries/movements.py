@@ -28,7 +28,8 @@ def _ancestor_ids(roots: list[str]) -> set[int]:
 
 
 def movements_visible_to(user: Any) -> QuerySet[Movement]:
-    """Movements the user's agencies launched, or take part in (above or below the user)."""
+    """Movements launched by the user's agencies (or units below them), and movements that the
+    user's agencies take part in: a unit head sees those of the department above the unit."""
     scope = user_scope(user)
     qs = Movement.objects.select_related("launched_by")
     if scope.is_province_admin:
@@ -37,7 +38,7 @@ def movements_visible_to(user: Any) -> QuerySet[Movement]:
     if not roots:
         return qs.none()
     ancestors = _ancestor_ids(roots)
-    launched = _under("launched_by__path", roots) | Q(launched_by_id__in=ancestors)
+    launched = _under("launched_by__path", roots)
     taking_part = Participation.objects.filter(
         _under("agency__path", roots) | Q(agency_id__in=ancestors)
     ).values("movement_id")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -35,3 +36,9 @@ def notify_on_commit(users: list[int], **kwargs: Any) -> None:
 
 def agency_label(agency: Agency) -> str:
     return agency.short_name or agency.name
+
+
+def format_points(value: Decimal) -> str:
+    """Points the Vietnamese way: 20 -> "20", 38.50 -> "38,5"."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

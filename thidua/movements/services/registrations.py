@@ -7,6 +7,7 @@ Registration is recorded for follow-up only; it is never a precondition for a ti
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,24 +42,31 @@ DEFAULT_TITLES: list[tuple[str, Any, str]] = [
 class TitleChoice:
     code: str
     name: str
-    subject: str  # "individual" or "collective"
+    subject: str  # "individual", "collective" or "both"
 
 
 def _from_catalogue() -> list[TitleChoice] | None:
-    """Titles of the awards catalogue, when that app has a Title model with rows."""
+    """Emulation titles of the awards catalogue (``awards.Title`` of kind "title", in force
+    today), when that app has the model and rows; None otherwise."""
     try:
         title_model = apps.get_model("awards", "Title")
     except LookupError:
         return None
-    field_names = {f.name for f in title_model._meta.get_fields()}
+    names = {f.name for f in title_model._meta.get_fields()}
     qs = title_model.objects.all()
-    if "kind" in field_names:
+    if "kind" in names:
         qs = qs.filter(kind="title")
-    choices = []
-    for title in qs.order_by("code"):
-        applies = str(getattr(title, "applies_to", "") or "")
-        subject = COLLECTIVE if applies.startswith("collective") else INDIVIDUAL
-        choices.append(TitleChoice(code=title.code, name=str(title.name), subject=subject))
+    if "valid_to" in names:
+        qs = qs.exclude(valid_to__lt=dt.date.today())
+    order = ["position", "code"] if "position" in names else ["code"]
+    choices = [
+        TitleChoice(
+            code=title.code,
+            name=str(title.name),
+            subject=str(getattr(title, "applies_to", "") or INDIVIDUAL),
+        )
+        for title in qs.order_by(*order)
+    ]
     return choices or None
 
 
@@ -68,7 +76,7 @@ def registration_titles(subject: str | None = None) -> list[TitleChoice]:
     if choices is None:
         configured = getattr(settings, "THIDUA_REGISTRATION_TITLES", None) or DEFAULT_TITLES
         choices = [TitleChoice(code, str(name), kind) for code, name, kind in configured]
-    return [c for c in choices if subject is None or c.subject == subject]
+    return [c for c in choices if subject is None or c.subject in {subject, "both"}]
 
 
 def _title(code: str, subject: str) -> TitleChoice:
@@ -116,7 +124,7 @@ def _upsert(
     registration = Registration.objects.select_for_update().filter(**lookup).first()
     created = registration is None
     if registration is None:
-        registration = Registration(**lookup, agency=agency, registered_by=actor)
+        registration = Registration(**{**lookup, "agency": agency}, registered_by=actor)
     registration.subject = INDIVIDUAL if person is not None else COLLECTIVE
     registration.agency = agency
     registration.title_code = title.code

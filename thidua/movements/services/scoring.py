@@ -28,7 +28,7 @@ from thidua.movements.models import (
     ScoringTable,
 )
 from thidua.movements.queries.scoring import bloc_leader, member_ids
-from thidua.movements.services.common import require
+from thidua.movements.services.common import format_points, require
 from thidua.org.models import Agency, Bloc
 from thidua.org.queries import user_scope
 
@@ -206,7 +206,7 @@ def _parse_points(value: Any, criterion: Criterion) -> Decimal:
     if points < 0 or points > criterion.max_points:
         raise ValidationError(
             _("Tiêu chí %(code)s: điểm phải từ 0 đến %(max)s.")
-            % {"code": criterion.code, "max": criterion.max_points.normalize()}
+            % {"code": criterion.code, "max": format_points(criterion.max_points)}
         )
     return points
 
