@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from tests.exemplars.factories import make_exemplar
-from thidua.exemplars import services
+from thidua.exemplars import queries, services
 from thidua.exemplars.models import Exemplar, Level, Stage, StageChange
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,12 @@ def test_full_lifecycle_records_each_stage_with_history_and_audit(discovered, of
         ("nurturing", "recognised"),
         ("recognised", "replicated"),
     ]
+    # The timeline dates each move by when it took effect, not when it was typed in.
+    timeline = {(e.kind, e.title): e.date for e in queries.exemplar_timeline(exemplar)}
+    assert timeline[("stage", "Ghi nhận: Phát hiện")] == dt.date(2025, 2, 10)
+    assert timeline[("stage", "Chuyển sang “Đang bồi dưỡng”")] == dt.date(2025, 3, 1)
+    assert timeline[("stage", "Chuyển sang “Đã công nhận”")] == YESTERDAY
+    assert timeline[("replication", "Nhân rộng tại UBND huyện Chợ Mới")] == YESTERDAY
     assert _actions(exemplar) == [
         "thidua.create",
         "thidua.exemplar_nurture",

@@ -179,7 +179,7 @@ def _date_last_move(exemplar: Exemplar, days: int) -> None:
     at = timezone.now() - dt.timedelta(days=days)
     last = StageChange.objects.filter(exemplar=exemplar).order_by("-at", "-id").first()
     if last is not None:
-        StageChange.objects.filter(pk=last.pk).update(at=at)
+        StageChange.objects.filter(pk=last.pk).update(at=at, on=timezone.localdate(at))
     Exemplar.objects.filter(pk=exemplar.pk).update(stage_changed_at=at)
     exemplar.refresh_from_db()
 

@@ -239,7 +239,7 @@ def exemplar_timeline(exemplar: Exemplar) -> list[TimelineEntry]:
         )
         entries.append(
             TimelineEntry(
-                timezone.localtime(change.at).date(),
+                change.on or timezone.localtime(change.at).date(),
                 "stage",
                 title,
                 change.reason,

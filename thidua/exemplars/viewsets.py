@@ -289,11 +289,10 @@ class ExemplarViewSet(ScopedModelViewSet):
     export_headings = {"coverage_total": _("Lượt tuyên truyền")}
     export_filename = "dien-hinh"
     list_per_page = 50
+    # The linked person or collective shows in the template, only when there is one.
     inspect_view_fields = [
         "name",
         "subject_kind",
-        "person",
-        "collective",
         "kind",
         # "field" is shown by the template: Wagtail's inspect view would take the name for its
         # own get_field_display_value method.

@@ -1,6 +1,8 @@
 from typing import Any
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -24,6 +26,11 @@ def register_exemplar_viewsets():  # type: ignore[no-untyped-def]
 def add_exemplars_panel(request, panels):  # type: ignore[no-untyped-def]
     if perms.can_view_exemplars(user_scope(request.user)):
         panels.append(ExemplarsPanel(request))
+
+
+@hooks.register("insert_global_admin_css")
+def exemplars_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("exemplars/exemplars.css"))
 
 
 class DashboardMenuItem(MenuItem):

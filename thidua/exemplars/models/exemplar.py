@@ -247,6 +247,9 @@ class StageChange(models.Model):
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     at = models.DateTimeField(auto_now_add=True)
+    # The day the move took effect (discovery, start of nurturing, decision, adoption), which
+    # the timeline shows; ``at`` is when it was recorded.
+    on = models.DateField(null=True, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -55,7 +56,13 @@ def lock(exemplar: Exemplar) -> Exemplar:
 
 
 def move(
-    exemplar: Exemplar, to: str, *, actor: Any, reason: str = "", resume: bool = False
+    exemplar: Exemplar,
+    to: str,
+    *,
+    actor: Any,
+    reason: str = "",
+    resume: bool = False,
+    on: dt.date | None = None,
 ) -> StageChange:
     """Change the stage along an allowed edge and keep the history row. The caller holds the
     lock, has checked the permission and records the audit entry. Edges out of "dropped" are
@@ -74,6 +81,7 @@ def move(
         exemplar=exemplar,
         from_stage=exemplar.stage,
         to_stage=to,
+        on=on or timezone.localdate(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         reason=reason,
     )

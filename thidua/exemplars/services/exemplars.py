@@ -82,7 +82,11 @@ def exemplar_create(*, actor: Any, unit: Agency, field: ExemplarField, **fields:
     exemplar.full_clean(exclude=["stage_changed_at"])
     exemplar.save()
     StageChange.objects.create(
-        exemplar=exemplar, from_stage="", to_stage=exemplar.stage, actor=actor
+        exemplar=exemplar,
+        from_stage="",
+        to_stage=exemplar.stage,
+        on=exemplar.discovered_on,
+        actor=actor,
     )
     audit.record(exemplar, "thidua.create", actor=actor)
     return exemplar

@@ -104,6 +104,7 @@ def replication_record(
             Stage.REPLICATED,
             actor=actor,
             reason=_("Nhân rộng tại %(unit)s") % {"unit": replication.unit_label},
+            on=replication.adopted_on,
         )
         exemplar.save()
         changes["stage"] = [Stage.RECOGNISED, Stage.REPLICATED]

@@ -59,9 +59,11 @@ def exemplar_nurture(exemplar: Exemplar, *, actor: Any, note: str = "", **plan: 
     exemplar = lock(exemplar)
     require(perms.can_manage_exemplar(user_scope(actor), exemplar.unit.path))
     ensure_writable(exemplar.unit)
-    move(exemplar, Stage.NURTURING, actor=actor, reason=(note or "").strip())
+    change = move(exemplar, Stage.NURTURING, actor=actor, reason=(note or "").strip())
     existing = NurturingPlan.objects.filter(exemplar=exemplar).first()
     _apply_plan(existing or NurturingPlan(exemplar=exemplar), actor, plan)
+    change.on = plan.get("started_on") or change.on
+    change.save(update_fields=["on"])
     exemplar.save()
     audit.record(
         exemplar,
@@ -139,7 +141,7 @@ def exemplar_recognise(
             "award_decision_id",
         ],
     )
-    move(exemplar, Stage.RECOGNISED, actor=actor, reason=(note or "").strip())
+    move(exemplar, Stage.RECOGNISED, actor=actor, reason=(note or "").strip(), on=decision_date)
     exemplar.recognition_level = level
     exemplar.recognition_decision_number = number
     exemplar.recognition_decision_date = decision_date
