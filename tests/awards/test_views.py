@@ -11,7 +11,9 @@ from django.urls import reverse
 from docx import Document
 
 from tests.awards.factories import attach_required, award, initiative, make_person, ratings, title
+from thidua.admindoc.check import check_docx
 from thidua.awards.models import Proposal, ProposalStatus
+from thidua.awards.reports import achievement_report
 from thidua.awards.services import proposals as svc
 
 pytestmark = pytest.mark.django_db
@@ -189,13 +191,24 @@ def test_person_ledger_page_and_entries_by_the_office(client_for, office_a, staf
     client = client_for(office_a)
     url = reverse("awards:person_ledger", args=[nominee_a.pk])
     client.post(
-        reverse("awards:person_ledger_add", args=[nominee_a.pk, "rating"]),
+        reverse("awards:ledger_add", args=["person", nominee_a.pk, "rating"]),
         {"rating-year": 2025, "rating-rating": "excellent"},
     )
     page = client.get(url).content.decode()
     assert "Hoàn thành xuất sắc nhiệm vụ" in page
     # A staff member reads only their own record
     assert client_for(staff_a).get(url).status_code == 404
+
+
+def test_collective_ledger_page_for_the_office_only(client_for, office_a, office_b, division_a):
+    client = client_for(office_a)
+    client.post(
+        reverse("awards:ledger_add", args=["agency", division_a.pk, "entry"]),
+        {"entry-title": title("TTLDTT").pk, "entry-year": 2024},
+    )
+    url = reverse("awards:agency_ledger", args=[division_a.pk])
+    assert "Tập thể lao động tiên tiến" in client.get(url).content.decode()
+    assert client_for(office_b).get(url).status_code == 404
 
 
 def test_dashboard_panel_lists_dossiers_waiting(client_for, dossier, unit_head_a, office_a):
@@ -228,3 +241,9 @@ def test_catalogue_is_read_by_all_and_rules_edited_by_the_province(
     bad = admin.post(url, {"rules": "[{", "valid_from": "01/01/2027", "note": "x"})
     assert "Không đọc được JSON" in bad.content.decode()
     assert dt.date(2027, 1, 1) == cstd.rule_versions.order_by("-number").first().valid_from
+
+
+def test_generated_report_passes_the_decree_30_check(dossier, nominee_a):
+    award(nominee_a, "LDTT", 2023, 2024)
+    problems = check_docx(achievement_report(dossier, on=dt.date(2026, 1, 5)))
+    assert problems == [], [str(p) for p in problems]

@@ -121,6 +121,20 @@ def ledger_for_person(user: Any, pk: int) -> LedgerView:
     )
 
 
+def ledger_for_agency(user: Any, pk: int) -> LedgerView:
+    """A collective's record: its own ratings, initiatives, discipline and titles."""
+    agency = Agency.objects.filter(pk=pk).first()
+    if agency is None or not perms.can_view_ledger_of(user_scope(user), agency.path):
+        raise Http404
+    return LedgerView(
+        holder=agency,
+        ratings=list(YearRating.objects.filter(agency=agency)),
+        achievements=list(Achievement.objects.filter(agency=agency)),
+        disciplines=list(Discipline.objects.filter(agency=agency)),
+        entries=list(AwardEntry.objects.filter(agency=agency).select_related("title")),
+    )
+
+
 def rules_in_force_by_title(on: dt.date) -> dict[int, RuleVersion]:
     """For every title, the criteria version in force on ``on`` (one query)."""
     chosen: dict[int, RuleVersion] = {}

@@ -29,13 +29,14 @@ urlpatterns: list[URLPattern] = [
     path("awards/titles/<int:pk>/rules/", catalogue.title_rules, name="title_rules"),
     path("awards/ledger/", ledger.ledger_people, name="ledger_people"),
     path("awards/ledger/people/<int:pk>/", ledger.person_ledger, name="person_ledger"),
+    path("awards/ledger/agencies/<int:pk>/", ledger.agency_ledger, name="agency_ledger"),
     path(
-        "awards/ledger/people/<int:pk>/add/<slug:kind>/",
-        ledger.person_ledger_add,
-        name="person_ledger_add",
+        "awards/ledger/<slug:holder_kind>/<int:pk>/add/<slug:kind>/",
+        ledger.ledger_add,
+        name="ledger_add",
     ),
     path(
-        "awards/ledger/people/<int:pk>/entries/<int:entry>/revoke/",
+        "awards/ledger/<slug:holder_kind>/<int:pk>/entries/<int:entry>/revoke/",
         ledger.entry_revoke,
         name="entry_revoke",
     ),

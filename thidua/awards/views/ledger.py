@@ -91,17 +91,18 @@ FORMS: dict[str, tuple[type[forms.Form], Any]] = {
 }
 
 
-@login_required
-def person_ledger(request: HttpRequest, pk: int) -> HttpResponse:
-    ledger = queries.ledger_for_person(request.user, pk)
-    person = ledger.holder
-    keeper = perms.can_keep_ledger_of(user_scope(request.user), person.agency.path)
+def _holder_page(request: HttpRequest, ledger: queries.LedgerView, kind: str) -> HttpResponse:
+    holder = ledger.holder
+    path = holder.agency.path if kind == "person" else holder.path  # type: ignore[union-attr]
+    keeper = perms.can_keep_ledger_of(user_scope(request.user), path)
     return render(
         request,
-        "awards/ledger/person.html",
+        "awards/ledger/holder.html",
         {
             "ledger": ledger,
-            "person": person,
+            "holder": holder,
+            "kind": kind,
+            "name": getattr(holder, "full_name", None) or getattr(holder, "name", ""),
             "keeper": keeper,
             "forms": {name: cls(prefix=name) for name, (cls, _s) in FORMS.items()}
             if keeper
@@ -111,9 +112,27 @@ def person_ledger(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def person_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    return _holder_page(request, queries.ledger_for_person(request.user, pk), "person")
+
+
+@login_required
+def agency_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    return _holder_page(request, queries.ledger_for_agency(request.user, pk), "agency")
+
+
+def _ledger_of(request: HttpRequest, holder_kind: str, pk: int) -> queries.LedgerView:
+    if holder_kind == "person":
+        return queries.ledger_for_person(request.user, pk)
+    if holder_kind == "agency":
+        return queries.ledger_for_agency(request.user, pk)
+    raise Http404
+
+
+@login_required
 @require_POST
-def person_ledger_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    ledger = queries.ledger_for_person(request.user, pk)
+def ledger_add(request: HttpRequest, holder_kind: str, pk: int, kind: str) -> HttpResponse:
+    ledger = _ledger_of(request, holder_kind, pk)
     if kind not in FORMS:
         raise Http404
     form_class, service = FORMS[kind]
@@ -122,19 +141,19 @@ def person_ledger_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     else:
         try:
-            service(actor=request.user, person=ledger.holder, **form.cleaned_data)
+            service(actor=request.user, **{holder_kind: ledger.holder}, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Đã ghi vào sổ khen thưởng."))
-    return redirect("awards:person_ledger", pk=pk)
+    return redirect(f"awards:{holder_kind}_ledger", pk=pk)
 
 
 @login_required
 @require_POST
-def entry_revoke(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
-    ledger = queries.ledger_for_person(request.user, pk)
-    row = AwardEntry.objects.filter(pk=entry, person=ledger.holder).first()
+def entry_revoke(request: HttpRequest, holder_kind: str, pk: int, entry: int) -> HttpResponse:
+    ledger = _ledger_of(request, holder_kind, pk)
+    row = AwardEntry.objects.filter(pk=entry, **{holder_kind: ledger.holder}).first()
     if row is None:
         raise Http404
     try:
@@ -143,7 +162,7 @@ def entry_revoke(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã thu hồi; lịch sử vẫn được giữ."))
-    return redirect("awards:person_ledger", pk=pk)
+    return redirect(f"awards:{holder_kind}_ledger", pk=pk)
 
 
 @login_required
