@@ -247,3 +247,28 @@ def test_generated_report_passes_the_decree_30_check(dossier, nominee_a):
     award(nominee_a, "LDTT", 2023, 2024)
     problems = check_docx(achievement_report(dossier, on=dt.date(2026, 1, 5)))
     assert problems == [], [str(p) for p in problems]
+
+
+def test_only_the_province_admin_edits_a_title(client_for, office_a, province_admin):
+    ldtt = title("LDTT")
+    url = reverse("awards_title:edit", args=[ldtt.pk])
+    assert client_for(office_a).get(url).status_code in (302, 403)
+    page = client_for(province_admin).get(url)
+    assert page.status_code == 200
+    form = page.context["form"]
+    data = {
+        name: (form.initial.get(name) if form.initial.get(name) is not None else "")
+        for name in form.fields
+    }
+    data.update(
+        money_coefficient="0.35",
+        required_documents='["to_trinh"]',
+        required_documents_simplified='["to_trinh"]',
+        valid_from="01/01/2024",
+        valid_to="",
+    )
+    data = {k: v for k, v in data.items() if v is not False}
+    response = client_for(province_admin).post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    ldtt.refresh_from_db()
+    assert str(ldtt.money_coefficient) == "0.35"
