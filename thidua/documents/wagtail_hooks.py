@@ -1,6 +1,10 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from thidua.documents.viewsets import DocumentsViewSetGroup
+from thidua.documents.models import Document
+from thidua.documents.viewsets import DocumentPolicy, DocumentsViewSetGroup
+
+register_permission_policy(Document, DocumentPolicy(Document))
 
 
 @hooks.register("register_admin_viewset")

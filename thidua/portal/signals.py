@@ -30,12 +30,15 @@ SHOWN_MODELS = (
 
 
 def _purge_on_commit(**_kwargs: Any) -> None:
+    # Now, so that this process stops serving the old page, and again after commit, in case a
+    # concurrent request cached the old content in between.
+    cache.purge()
     transaction.on_commit(cache.purge)
 
 
 def _page_deleted(sender: Any, instance: Any, **_kwargs: Any) -> None:
     if getattr(instance, "live", False):
-        transaction.on_commit(cache.purge)
+        _purge_on_commit()
 
 
 def _roles_changed(sender: Any, instance: Any, **_kwargs: Any) -> None:

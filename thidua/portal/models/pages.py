@@ -51,6 +51,17 @@ def page_search_fields(*extra: index.BaseField) -> list[index.BaseField]:
     return [*Page.search_fields, FoldedSearchField("title", boost=3), *extra]
 
 
+def sanitise(html: str | None, features: list[str]) -> str:
+    """Rich text through the same whitelist as the editor (Wagtail's contentstate converter):
+    only the features' elements and attributes survive, whatever was assigned in code."""
+    if not html:
+        return ""
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    converter = ContentstateConverter(features=features)
+    return converter.to_database_format(converter.from_database_format(html))
+
+
 def images_without_alt(html: str | None) -> int:
     """How many images in rich text have no alternative text."""
     count = 0
@@ -207,6 +218,7 @@ class ArticlePage(PortalPage):
 
     def clean(self) -> None:
         super().clean()
+        self.body = sanitise(self.body, ARTICLE_FEATURES)
         errors: dict[str, Any] = {}
         if self.image_id and not (self.image_alt or "").strip():
             errors["image_alt"] = _(
