@@ -62,9 +62,9 @@ def test_regeneration_after_an_edit_neither_duplicates_nor_drops_work_done(
     plan_002, office_a, unit_head_a, units_a
 ):
     phase_1 = plan_002.phases.get(name="Đợt 1")
-    worked = plan_002.tasks.get(agency=units_a["office"], phase=phase_1)
+    worked = plan_002.tasks.get(agency=units_a["office"], phase=phase_1, kind="assignment")
     services.progress_report_submit(worked, actor=unit_head_a, text="Đã đăng 2 tin", percent=40)
-    untouched = plan_002.tasks.get(agency=units_a["qlkh"], phase=phase_1)
+    untouched = plan_002.tasks.filter(agency=units_a["qlkh"], phase=phase_1, kind="assignment")[0]
     kept = set(plan_002.tasks.exclude(phase=phase_1).values_list("pk", flat=True))
 
     # the Office drops phase 1, adds a phase 3, and regenerates (twice: nothing more happens)
@@ -83,7 +83,7 @@ def test_regeneration_after_an_edit_neither_duplicates_nor_drops_work_done(
     assert worked.reports.count() == 1
     assert untouched.status == Task.Status.CANCELLED, "nothing done: retired"
     assert kept <= set(plan_002.tasks.exclude(status="cancelled").values_list("pk", flat=True))
-    assert plan_002.tasks.filter(title__startswith="Đợt 3").count() == 3
+    assert plan_002.tasks.filter(title__startswith="Đợt 3").count() == 5  # office + 2 × 2 units
     assert first["created"] >= 3
     assert second == {"created": 0, "updated": 0, "cancelled": 0, "orphaned": 0}
 

@@ -50,7 +50,7 @@ class Task(models.Model):
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
-    # Stable identity of a generated task ("a12:u7:p3", "c4:2026-03", "y:2024", "final"):
+    # Stable identity of a generated task ("a12:u7:p3", "c:monthly_briefing:2026-03", "y:2024"):
     # regeneration finds the same task again instead of creating a second one.
     generation_key = models.CharField(max_length=80, blank=True, editable=False)
     # Set when a user edits a generated task: regeneration no longer changes its fields.

@@ -154,7 +154,7 @@ def plan_task_specs(plan: Plan) -> list[TaskSpec]:
             for label, start, end in _slices(period.start, period.end, months):
                 specs.append(
                     TaskSpec(
-                        key=f"c{channel.pk}:{label}",
+                        key=f"c:{channel.channel}:{label}",
                         agency=lead,
                         role=AssignmentRole.LEAD,
                         kind=Task.Kind.RECURRING,

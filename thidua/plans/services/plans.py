@@ -135,6 +135,10 @@ def _sync(plan: Plan, model: type, rows: list[dict[str, Any]], build: Any) -> No
     """Update rows by id, create new ones, delete the rest: ids (and so generation keys of
     the tasks made from them) survive edits."""
     existing = {obj.pk: obj for obj in model.objects.filter(plan=plan)}
+    wanted = {int(row["id"]) for row in rows if row.get("id")}
+    # Rows dropped from the draft go first, so that a unique value (a plan's channel) can move
+    # to another row.
+    model.objects.filter(plan=plan).exclude(pk__in=wanted).delete()
     kept = set()
     for order, row in enumerate(rows):
         obj = existing.get(int(row["id"])) if row.get("id") else None
@@ -190,7 +194,6 @@ def _save_parts(plan: Plan, draft: dict[str, Any], actor: Any) -> None:
 
     _sync(plan, LegalBasis, draft.get("bases") or [], basis)
     _sync(plan, ContentItem, draft.get("content_items") or [], item)
-    _sync(plan, PlanChannel, [], channel)  # unique (plan, channel): clear stale first
     _sync(plan, PlanChannel, draft.get("channels") or [], channel)
     _sync(plan, Phase, draft.get("phases") or [], phase)
     _sync(plan, Assignment, draft.get("assignments") or [], assignment)

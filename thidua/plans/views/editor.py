@@ -72,7 +72,9 @@ class ContentItemForm(PartForm):
 
 
 class ChannelForm(PartForm):
-    channel = forms.ChoiceField(label=_("Hình thức"), choices=Channel.choices)
+    # A blank first option: the browser sends a select's first option for the empty row, which
+    # must stay "unchanged" so that it is not taken for a new row.
+    channel = forms.ChoiceField(label=_("Hình thức"), choices=[("", "—"), *Channel.choices])
     cadence = forms.ChoiceField(label=_("Định kỳ"), choices=Cadence.choices, required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False)
 
@@ -99,7 +101,7 @@ class AssignmentForm(PartForm):
     )
     all_units = forms.BooleanField(label=_("Tất cả các phòng, đơn vị"), required=False)
     create_unit = forms.BooleanField(label=_("Tạo đơn vị mới với tên này"), required=False)
-    role = forms.ChoiceField(label=_("Vai trò"), choices=AssignmentRole.choices)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=[("", "—"), *AssignmentRole.choices])
     duties = forms.CharField(
         label=_("Nhiệm vụ"), required=False, widget=forms.Textarea({"rows": 2})
     )
