@@ -16,7 +16,14 @@ class AwardsConfig(AppConfig):
         from thidua.awards.models import Proposal, PublicHoliday, Quota, StepDeadline, Title
 
         # Services register their audit actions at import.
-        from thidua.awards.services import catalogue, ledger, proposals  # noqa: F401
+        from thidua.awards.services import (  # noqa: F401
+            catalogue,
+            council,
+            decisions,
+            ledger,
+            minutes,
+            proposals,
+        )
         from thidua.notifications import schedule
 
         for model, policy in (

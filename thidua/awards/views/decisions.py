@@ -132,6 +132,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": decision,
             "rows": rows,
             "total": format_vnd(sum(a.amount for a in awardees)),
+            "base_salary": format_vnd(decision.base_salary) if decision.base_salary else "",
             "can_edit": can_edit,
             "draft_form": draft_form,
             "issue_form": issue_form,
