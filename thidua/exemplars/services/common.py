@@ -49,7 +49,7 @@ ALLOWED_MOVES: dict[str, frozenset[str]] = {
 def lock(exemplar: Exemplar) -> Exemplar:
     """The exemplar, locked for the rest of the transaction, with its unit."""
     return (
-        Exemplar.objects.select_for_update()
+        Exemplar.objects.select_for_update(of=("self",))
         .select_related("unit", "unit__successor", "field")
         .get(pk=exemplar.pk)
     )

@@ -50,7 +50,11 @@ def field_create(*, actor: Any, agency: Agency | None, **fields: Any) -> Exempla
 
 @transaction.atomic
 def field_update(field: ExemplarField, *, actor: Any, **fields: Any) -> ExemplarField:
-    field = ExemplarField.objects.select_for_update().select_related("agency").get(pk=field.pk)
+    field = (
+        ExemplarField.objects.select_for_update(of=("self",))
+        .select_related("agency")
+        .get(pk=field.pk)
+    )
     require(
         perms.can_manage_fields_of(user_scope(actor), field.agency.path if field.agency else None)
     )
