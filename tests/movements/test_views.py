@@ -224,3 +224,41 @@ def test_evidence_is_served_only_to_those_who_see_the_sheet(
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     services.score_sheet_submit(sheet, actor=office_a)
     assert client_for(office_b).get(url).status_code == 200
+
+
+def test_bloc_leader_issues_a_table_written_as_text_and_a_covenant(
+    agency_a, agency_b, office_a, office_b, client_for
+):
+    from thidua.movements.models import Covenant, Criterion, ScoringTable
+
+    bloc = make_bloc([agency_a, agency_b], leader=agency_a)
+    text = (
+        "I. Nhiệm vụ chuyên môn\n"
+        "1. Hoàn thành chỉ tiêu | 60 | minh chứng\n"
+        "2. Cải cách hành chính | 40\n"
+        "II. Điểm thưởng, điểm trừ\n"
+        "3. Cờ thi đua của tỉnh | 10 | thưởng\n"
+        "4. Chậm báo cáo | 2,5 | trừ\n"
+    )
+    url = reverse("movements:table_new", args=[bloc.pk]) + f"?year={YEAR}"
+    assert client_for(office_b).get(url).status_code == 403
+    client = client_for(office_a)
+    assert "Khối trưởng năm" in client.get(reverse("movements:blocs")).content.decode()
+    bad = client.post(url, {"title": "Bảng điểm", "text": "1. Không có mục | 10"})
+    assert "phải nằm dưới một mục" in bad.content.decode()
+    client.post(url, {"title": "Bảng điểm", "text": text})
+    table = ScoringTable.objects.get(bloc=bloc, year=YEAR)
+    kinds = dict(Criterion.objects.filter(section__table=table).values_list("code", "kind"))
+    assert kinds == {"1": "score", "2": "score", "3": "bonus", "4": "penalty"}
+    assert Criterion.objects.get(section__table=table, code="1").evidence_required
+    # The form for the next version starts from the current table.
+    assert "4. Chậm báo cáo | 2,5 | trừ" in client.get(url).content.decode()
+
+    cov_url = reverse("movements:covenant_edit", args=[bloc.pk]) + f"?year={YEAR}"
+    client.post(cov_url, {"title": "Giao ước thi đua", "text": "Các bên cam kết.", "place": ""})
+    covenant = Covenant.objects.get(bloc=bloc, year=YEAR)
+    client_for(office_b).post(
+        reverse("movements:covenant", args=[covenant.pk]),
+        {"agency": agency_b.pk, "signer_name": "Đặng Quốc Bảo", "signer_position": "Giám đốc"},
+    )
+    assert covenant.signatories.get().agency == agency_b

@@ -23,6 +23,8 @@ urlpatterns = [
     path("phong-trao/viec-phai-gui/<int:duty_pk>/gui/", duties.submit, name="submit"),
     path("khoi-thi-dua/", scoring.bloc_index, name="blocs"),
     path("khoi-thi-dua/giao-uoc/<int:pk>/", scoring.covenant, name="covenant"),
+    path("khoi-thi-dua/<int:bloc_pk>/giao-uoc/", scoring.covenant_edit, name="covenant_edit"),
+    path("khoi-thi-dua/<int:bloc_pk>/bang-diem/moi/", scoring.table_new, name="table_new"),
     path("khoi-thi-dua/bang-diem/<int:pk>/", scoring.table_detail, name="table"),
     path(
         "khoi-thi-dua/bang-diem/<int:pk>/cham/<int:subject_pk>/", scoring.sheet_edit, name="sheet"

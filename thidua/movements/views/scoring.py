@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms as dj_forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.forms import attach_errors
 from thidua.movements import exports, queries, services
 from thidua.movements import permissions as perms
 from thidua.movements.models import (
@@ -23,8 +28,9 @@ from thidua.movements.models import (
     ScoringTable,
 )
 from thidua.movements.queries.scoring import FINAL_SCORE_RULE, TIE_BREAK_RULE, member_ids
+from thidua.movements.scoring_text import parse_table_text, table_as_text
 from thidua.movements.views.common import run_service
-from thidua.org.models import Agency
+from thidua.org.models import Agency, BlocTerm
 from thidua.org.queries import blocs_visible_to, user_scope
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,7 +69,21 @@ def bloc_index(request: HttpRequest) -> HttpResponse:
     covenants = list(
         Covenant.objects.filter(bloc__in=blocs_visible_to(request.user)).select_related("bloc")
     )
-    return render(request, "movements/bloc_index.html", {"tables": tables, "covenants": covenants})
+    year = timezone.localdate().year
+    scope = user_scope(request.user)
+    leaders = {
+        t.bloc_id: t.leader for t in BlocTerm.objects.filter(year=year).select_related("leader")
+    }
+    manageable = [
+        bloc
+        for bloc in blocs_visible_to(request.user)
+        if perms.can_manage_scoring(scope, leaders[bloc.pk].path if bloc.pk in leaders else None)
+    ]
+    return render(
+        request,
+        "movements/bloc_index.html",
+        {"tables": tables, "covenants": covenants, "manageable": manageable, "year": year},
+    )
 
 
 @login_required
@@ -142,8 +162,6 @@ def sheet_edit(request: HttpRequest, pk: int, subject_pk: int) -> HttpResponse:
         except ValidationError as error:
             errors = error.messages
         else:
-            from django.contrib import messages
-
             messages.success(request, message)
             return redirect("movements:sheet", pk=pk, subject_pk=subject_pk)
     scores = {s.criterion_id: s for s in sheet.scores.all()} if sheet else {}
@@ -284,4 +302,132 @@ def covenant(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "movements/covenant.html",
         {"covenant": item, "rows": rows, "can_sign": can_sign},
+    )
+
+
+@login_required
+def table_new(request: HttpRequest, bloc_pk: int) -> HttpResponse:
+    """The bloc leader issues the year's scoring table (a new version replaces the current)."""
+
+    bloc = get_object_or_404(blocs_visible_to(request.user), pk=bloc_pk)
+    raw_year = request.GET.get("year") or request.POST.get("year") or ""
+    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
+    leader = queries.bloc_leader(bloc, year)
+    if not perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None):
+        raise PermissionDenied
+    current = ScoringTable.objects.filter(bloc=bloc, year=year, is_current=True).first()
+    previous = (
+        current or ScoringTable.objects.filter(bloc=bloc).order_by("-year", "-version").first()
+    )
+
+    class TableForm(dj_forms.Form):
+        title = dj_forms.CharField(label=_("Tên bảng điểm"), max_length=255)
+        basis = dj_forms.CharField(label=_("Căn cứ"), max_length=255, required=False)
+        text = dj_forms.CharField(
+            label=_("Mục và tiêu chí"),
+            widget=dj_forms.Textarea(attrs={"rows": 16}),
+            help_text=_(
+                "Mỗi dòng một mục hoặc một tiêu chí. Mục: “I. Tên mục”. Tiêu chí: “1. Nội dung | "
+                "điểm tối đa”, thêm “| thưởng”, “| trừ” hoặc “| minh chứng” khi cần."
+            ),
+        )
+
+    initial = {
+        "title": _("Bảng chấm điểm thi đua %(bloc)s năm %(year)s")
+        % {"bloc": bloc.name, "year": year},
+        "basis": previous.basis if previous else "",
+        "text": table_as_text(previous) if previous else "",
+    }
+    form = TableForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            table = services.scoring_table_create(
+                actor=request.user,
+                bloc=bloc,
+                year=year,
+                title=data["title"],
+                basis=data["basis"],
+                sections=parse_table_text(data["text"]),
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request, _("Đã ban hành bảng chấm điểm phiên bản %(v)s.") % {"v": table.version}
+            )
+            return redirect("movements:table", pk=table.pk)
+    return render(
+        request,
+        "org/actions/form.html",
+        {
+            "form": form,
+            "title": _("Ban hành bảng chấm điểm năm %(year)s") % {"year": year},
+            "subtitle": bloc.name,
+            "icon": "group",
+            "submit": _("Ban hành bảng điểm"),
+            "back": reverse("movements:blocs"),
+            "warning": _(
+                "Bảng hiện hành (phiên bản %(v)s) sẽ được thay; điểm đã chấm theo bảng cũ "
+                "vẫn được giữ."
+            )
+            % {"v": current.version}
+            if current
+            else "",
+        },
+    )
+
+
+@login_required
+def covenant_edit(request: HttpRequest, bloc_pk: int) -> HttpResponse:
+    """The bloc leader writes the year's covenant (until a member has signed it)."""
+
+    bloc = get_object_or_404(blocs_visible_to(request.user), pk=bloc_pk)
+    raw_year = request.GET.get("year") or request.POST.get("year") or ""
+    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
+    leader = queries.bloc_leader(bloc, year)
+    if not perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None):
+        raise PermissionDenied
+    existing = Covenant.objects.filter(bloc=bloc, year=year).first()
+
+    class CovenantForm(dj_forms.Form):
+        title = dj_forms.CharField(label=_("Tiêu đề"), max_length=255)
+        place = dj_forms.CharField(label=_("Địa điểm ký"), max_length=150, required=False)
+        text = dj_forms.CharField(
+            label=_("Nội dung giao ước"), widget=dj_forms.Textarea(attrs={"rows": 12})
+        )
+
+    initial = {
+        "title": existing.title if existing else _("Giao ước thi đua năm %(y)s") % {"y": year},
+        "place": existing.place if existing else "",
+        "text": existing.text if existing else "",
+    }
+    form = CovenantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            item = services.covenant_save(
+                actor=request.user,
+                bloc=bloc,
+                year=year,
+                title=data["title"],
+                text=data["text"],
+                place=data["place"],
+                signed_on=existing.signed_on if existing else None,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            return redirect("movements:covenant", pk=item.pk)
+    return render(
+        request,
+        "org/actions/form.html",
+        {
+            "form": form,
+            "title": _("Giao ước thi đua năm %(year)s") % {"year": year},
+            "subtitle": bloc.name,
+            "icon": "doc-full",
+            "submit": _("Lưu giao ước"),
+            "back": reverse("movements:blocs"),
+        },
     )
