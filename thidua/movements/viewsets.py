@@ -25,7 +25,7 @@ from thidua.movements import queries, services
 from thidua.movements.models import Movement, Participation
 from thidua.movements.services.movements import MOVEMENT_FIELDS
 from thidua.org.models import Agency
-from thidua.org.queries import agencies_visible_to, user_scope
+from thidua.org.queries import agencies_managed_by, agencies_visible_to, user_scope
 
 FORM_FIELDS = [
     "name",
@@ -71,16 +71,7 @@ class MovementForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         user = self.for_user
-        scope = user_scope(user)
-        launchers = Agency.objects.filter(successor__isnull=True)
-        if not scope.is_province_admin:
-            launchers = launchers.filter(
-                pk__in=[
-                    a.pk
-                    for a in launchers.filter(depth__lte=3)
-                    if perms.can_manage_movements_of(scope, a.path)
-                ]
-            )
+        launchers = agencies_managed_by(user).order_by("path")
         self.fields["launched_by"].queryset = launchers
         visible = agencies_visible_to(user).filter(successor__isnull=True)
         self.fields["participants_root"].queryset = visible
@@ -89,6 +80,12 @@ class MovementForm(WagtailAdminModelForm):
         ).order_by("path")
         if self.instance.pk:
             self.fields["launched_by"].disabled = True
+            if self.instance.status != Movement.Status.DRAFT:
+                for name in ("participant_agencies", "participants_mode", "participants_root"):
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _(
+                        "Phong trào đã phát động: danh sách cơ quan tham gia không đổi được."
+                    )
             self.initial["participant_agencies"] = list(
                 Participation.objects.filter(movement=self.instance).values_list(
                     "agency_id", flat=True
