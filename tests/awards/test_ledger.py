@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import Workbook
 
 from tests.awards.factories import attach_required, award, initiative, make_person, ratings, title
@@ -18,6 +19,7 @@ from thidua.awards.ledger_import import HEADERS, ledger_import
 from thidua.awards.models import AwardEntry, Proposal
 from thidua.awards.services import ledger as ledger_services
 from thidua.awards.services import proposals as svc
+from thidua.awards.services.public import proposals_remind_overdue
 from thidua.notifications import schedule
 from thidua.notifications.models import Notification
 from thidua.org.services.people import person_transfer
@@ -163,11 +165,13 @@ def test_overdue_dossiers_are_reminded_once_a_day_by_the_scheduler(
     proposal = svc.proposal_submit(proposal, actor=unit_head_a)
     assert proposal.due_date is not None
     Proposal.objects.filter(pk=proposal.pk).update(due_date=dt.date(2020, 1, 1))
-    for _day in range(2):
-        schedule.run_due(dt.datetime.now(dt.UTC).replace(hour=23))
-        call_command(
-            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
-        )
+    evening = timezone.localtime().replace(hour=20, minute=0)  # after the 06:45 slot
+    schedule.run_due(evening)
+    call_command(
+        "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
+    )
+    # Run again the same day (a second worker, a retry): no second reminder
+    proposals_remind_overdue(timezone.localdate())
     reminders = Notification.objects.filter(recipient=office_a, kind="awards.reminder")
     assert reminders.count() == 1
     assert "quá hạn" in reminders.get().title

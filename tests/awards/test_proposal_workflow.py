@@ -14,6 +14,7 @@ from thidua.awards import queries
 from thidua.awards.models import ProposalStatus, PublicHoliday, RuleVersion
 from thidua.awards.services import catalogue as catalogue_services
 from thidua.awards.services import proposals as svc
+from thidua.awards.services import public as public_services
 from thidua.notifications.models import Notification
 
 S = ProposalStatus
@@ -130,7 +131,7 @@ def test_public_comments_join_the_dossier_only_during_the_window(
     proposal = svc.proposal_publicise(cstd_tinh_checked, actor=office_a, today=dt.date(2026, 1, 5))
     # A member of the public comments during the window: the Office is told
     with django_capture_on_commit_callbacks(execute=True):
-        svc.public_comment_add(
+        public_services.public_comment_add(
             proposal,
             name="Nguyễn Văn Dân",
             body="Đề nghị xem lại sáng kiến.",
@@ -143,7 +144,7 @@ def test_public_comments_join_the_dossier_only_during_the_window(
     assert not queries.proposals_visible_to(office_b).exists()
     # After the window, comments are refused
     with pytest.raises(ValidationError):
-        svc.public_comment_add(proposal, name="A", body="B", today=dt.date(2026, 1, 20))
+        public_services.public_comment_add(proposal, name="A", body="B", today=dt.date(2026, 1, 20))
 
 
 def test_council_passes_then_decision_issued_and_the_judgement_is_frozen(

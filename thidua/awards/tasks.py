@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from thidua.awards.services.proposals import proposals_remind_overdue
+from thidua.awards.services.public import proposals_remind_overdue
 
 
 @task()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.awards import queries
-from thidua.awards.services import proposals as svc
+from thidua.awards.services import public as svc
 
 
 class CommentForm(forms.Form):
