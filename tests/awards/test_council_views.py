@@ -128,3 +128,24 @@ def test_the_decision_pages_for_the_office(world, client_for, leader_a):
     assert "2.340.000" in page and "Trang xác minh" in page
     listing = office.get("/admin/awards/decisions/?q=chien si").content.decode()
     assert "01/QĐ-SKHCN" in listing
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_decision_list_queries_do_not_grow_with_decisions(
+    world, client_for, django_assert_max_num_queries, count
+):
+    from thidua.awards.services import decisions as decision_svc
+
+    for index in range(count):
+        decision_svc.decision_draft(
+            agency=world.agency,
+            summary=f"Về việc tặng Giấy khen đợt {index}",
+            year=2025,
+            signer_position="Giám đốc",
+            signer_name="Nguyễn Hữu Phước",
+            actor=world.office,
+        )
+    client = client_for(world.office)
+    with django_assert_max_num_queries(25):
+        page = client.get("/admin/awards/decisions/")
+    assert page.status_code == 200 and "Giấy khen đợt 1" in page.content.decode()

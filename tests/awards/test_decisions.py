@@ -204,3 +204,27 @@ def test_decision_numbers_never_repeat_under_concurrency(world, leader_a):
         drafts.append(draft)
     symbols = run_in_processes(_issue, *[(d.pk, leader_a.pk) for d in drafts])
     assert sorted(symbols) == ["01/QĐ-SKHCN", "02/QĐ-SKHCN", "03/QĐ-SKHCN", "04/QĐ-SKHCN"]
+
+
+def test_the_province_admin_enters_a_new_base_salary_and_decisions_use_it(
+    world, leader_a, province_admin, client_for
+):
+    # Given a new base salary from 01/12/2025 entered in the back office
+    client = client_for(province_admin)
+    response = client.post(
+        "/admin/awards/base-salaries/new/",
+        {"valid_from": "2025-12-01", "amount": 2_500_000, "legal_basis": "Nghị định mới"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # Then a decision issued after that date pays on it, one issued before on the old one
+    session = closed_session(world, world.p_thao)
+    decision = svc.decision_issue(
+        svc.decision_draft_from_session(session, actor=world.office), date=ISSUED_ON, actor=leader_a
+    )
+    assert decision.base_salary == 2_500_000
+    assert base_salary_on(dt.date(2025, 11, 30)).amount == 2_340_000
+    # And only the province admin may enter one
+    assert client_for(world.office).get("/admin/awards/base-salaries/new/").status_code in (
+        302,
+        403,
+    )

@@ -29,6 +29,13 @@ class DecisionMenuItem(MenuItem):
         return bool(scope.is_province_admin or scope.paths_with(access.DECIDERS))
 
 
+@hooks.register("register_admin_viewset")
+def register_base_salary_viewset() -> Any:
+    from thidua.awards.council_viewsets import BaseSalaryViewSet
+
+    return BaseSalaryViewSet()
+
+
 @hooks.register("register_admin_menu_item")
 def register_council_menu_item() -> MenuItem:
     return CouncilMenuItem(

@@ -230,4 +230,115 @@ def load(loader: DemoLoader) -> int:
         )
         created += 1
     created += _dossiers(users, people, star)
+    created += _council_and_decision(users, people)
     return created
+
+
+# --- Awards B: a council session with its ballots, the decision and its certificates --------------
+COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng Sở Khoa học và Công nghệ"
+
+
+def _council_and_decision(users: dict[str, Any], people: list[Person]) -> int:
+    """The Sở's council (director in the chair), a closed session that passed two Giấy khen
+    dossiers by secret ballot, its minutes, the issued decision and the certificates."""
+    from django.core.exceptions import ValidationError
+
+    from thidua.awards.models import Council, MemberPosition
+    from thidua.awards.services import council as council_services
+    from thidua.awards.services import decisions as decision_services
+    from thidua.awards.services.minutes import minutes_generate
+
+    department = Agency.objects.get(code=DEPARTMENT)
+    if Council.objects.filter(agency=department, name=COUNCIL_NAME).exists():
+        return 0
+    accounts = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in=["lanhdao.khcn", "hoidong.khcn", "phogiamdoc.khcn", "thuky.khcn"]
+        )
+    }
+    office = users["vanphong.khcn"]
+    if "lanhdao.khcn" not in accounts or "thuky.khcn" not in accounts:
+        return 0
+    year = timezone.localdate().year - 1
+    council = council_services.council_create(
+        agency=department, name=COUNCIL_NAME, term_start=dt.date(year, 1, 1), actor=office
+    )
+    created = 1
+    seats = [
+        ("lanhdao.khcn", MemberPosition.CHAIR),
+        ("hoidong.khcn", MemberPosition.MEMBER),
+        ("phogiamdoc.khcn", MemberPosition.MEMBER),
+        ("thuky.khcn", MemberPosition.SECRETARY),
+    ]
+    for username, position in seats:
+        if username in accounts:
+            try:
+                council_services.council_member_add(
+                    council, user=accounts[username], position=position, actor=office
+                )
+                created += 1
+            except ValidationError:
+                continue  # a demo account without the role for this seat
+    dossiers = _dossiers_for_council(users, people[4:6], year)
+    if not dossiers:
+        return created
+    secretary, chair = accounts["thuky.khcn"], accounts["lanhdao.khcn"]
+    session = council_services.session_create(
+        council,
+        name=f"Phiên họp xét khen thưởng năm {year}",
+        year=year,
+        date=dt.date(year, 12, 15),
+        place="Phòng họp Sở Khoa học và Công nghệ",
+        actor=secretary,
+    )
+    for proposal in dossiers:
+        council_services.session_item_add(session, proposal=proposal, actor=secretary)
+    session = council_services.session_open(session, actor=secretary)
+    for seat in council_services.voting_members(council):
+        items = council_services.items_for_member(session, seat)
+        if items:
+            council_services.ballot_cast(
+                session, choices={i.pk: "approve" for i in items}, actor=seat.user
+            )
+    session = council_services.session_close(session, actor=chair)
+    minutes_generate(session, actor=secretary)
+    created += 2 + len(dossiers)
+    try:
+        draft = decision_services.decision_draft_from_session(session, actor=office)
+        decision_services.decision_update(
+            draft,
+            fields={"signer_position": "Giám đốc", "signer_name": "Lê Minh Trung"},
+            actor=office,
+        )
+        decision_services.decision_issue(draft, date=dt.date(year, 12, 22), actor=chair)
+        created += 1
+    except ValidationError:
+        pass  # the draft stays for the Office to finish
+    return created
+
+
+def _dossiers_for_council(users: dict[str, Any], people: list[Person], year: int) -> list:
+    """Two Giấy khen dossiers taken through the steps to the council."""
+    author, office = users["truongphong.khcn"], users["vanphong.khcn"]
+    division = Agency.objects.get(code=DIVISION)
+    title = Title.objects.get(code="GIAY_KHEN")
+    at_council = []
+    for person in people:
+        if Proposal.objects.filter(person=person, title=title, year=year).exists():
+            continue
+        proposal = proposal_services.proposal_create(
+            actor=author,
+            title=title,
+            year=year,
+            proposing_agency=division,
+            person=person,
+            achievements="Hoàn thành xuất sắc nhiệm vụ; tham gia tích cực phong trào thi đua.",
+        )
+        _attach_all(proposal, author)
+        proposal = proposal_services.proposal_submit(proposal, actor=author)
+        proposal = proposal_services.proposal_check(proposal, actor=office)
+        if proposal.status != ProposalStatus.CHECKED:
+            continue
+        at_council.append(proposal_services.proposal_send_to_council(proposal, actor=office))
+    return at_council

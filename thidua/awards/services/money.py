@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_CEILING, Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -38,3 +39,30 @@ def base_salary_on(date: dt.date) -> BaseSalary:
 def format_vnd(amount: int) -> str:
     """1800000 -> "1.800.000" (Vietnamese thousands separator)."""
     return f"{amount:,}".replace(",", ".")
+
+
+def base_salary_set(
+    *, amount: int, valid_from: dt.date, legal_basis: str, actor: Any
+) -> BaseSalary:
+    """Enter (or correct) the base salary in force from ``valid_from``: province admin only.
+    Issued decisions keep the amount they were issued with."""
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+
+    from thidua.awards import permissions as perms
+    from thidua.core import audit
+    from thidua.org.queries import user_scope
+
+    if not perms.can_edit_catalogue(user_scope(actor)):
+        raise PermissionDenied(_("Chỉ quản trị cấp tỉnh nhập mức lương cơ sở."))
+    if amount <= 0:
+        raise ValidationError(_("Mức lương cơ sở phải lớn hơn 0 đồng."))
+    if not legal_basis.strip():
+        raise ValidationError(_("Hãy ghi căn cứ (ví dụ: Nghị định 73/2024/NĐ-CP)."))
+    with transaction.atomic():
+        salary, created = BaseSalary.objects.update_or_create(
+            valid_from=valid_from,
+            defaults={"amount": amount, "legal_basis": legal_basis.strip()},
+        )
+        audit.record(salary, "thidua.create" if created else "thidua.update", actor=actor)
+    return salary
