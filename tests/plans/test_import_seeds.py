@@ -34,13 +34,16 @@ def test_seeds_000_and_004_assign_the_office_as_lead(import_seed, units_a):
         assert lead.agency == units_a["office"], number
 
 
-def test_seed_003_imports_with_its_structure_and_a_diacritics_warning(units_a):
+def test_seed_003_imports_with_its_structure_and_a_diacritics_warning(units_a, import_seed):
     draft = draft_of("003", units_a["office"].parent)
+    assert draft["low_confidence"], "the review marks the fields it is unsure of"
 
-    assert any("mất dấu" in w for w in draft["warnings"])
-    assert draft["content_items"], "the content section is read despite the OCR damage"
-    assert draft["assignments"]
-    assert draft["low_confidence"]
+    plan = import_seed("003")
+
+    assert any("mất dấu" in w for w in plan.warnings)
+    assert plan.content_items.count() == 2, "the content section is read despite the OCR damage"
+    assert plan.bases.count() == 1 and plan.recipients.count() == 5
+    assert plan.assignments.exists() and plan.tasks.exists()
 
 
 def test_unit_names_match_accent_insensitively_and_abbreviations(units_a):

@@ -35,7 +35,8 @@ def test_unit_head_gets_one_digest_and_the_office_hears_of_overdue_work_by_unit(
     assert plan.pk
 
 
-def test_the_scheduled_job_runs_through_the_worker(import_seed, unit_head_a):
+def test_the_scheduled_job_runs_through_the_worker(transactional_db, import_seed, unit_head_a):
+    # transactional: the worker closes its database connection after each task
     import_seed("002")
     now = timezone.make_aware(dt.datetime(2030, 1, 2, 7, 0))
 

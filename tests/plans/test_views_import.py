@@ -90,3 +90,19 @@ def test_units_cannot_import_plans(client_for, unit_head_a):
     response = client_for(unit_head_a).get(reverse("plans:upload"))
 
     assert (response.status_code, response["Location"]) == (302, "/admin/")  # permission denied
+
+
+def test_a_plan_links_the_movements_it_serves(client_for, office_a, units_a, import_seed):
+    from tests.movements.factories import launched_movement
+
+    agency = units_a["office"].parent
+    movement = launched_movement(office_a, agency, [units_a["qlkh"]])
+    plan = import_seed("002", issue=False)
+    client = client_for(office_a)
+    edit = client.get(reverse("plans:edit", args=[plan.pk]))
+
+    data = editor_post(edit.context["editor"], **{"plan-movements": [movement.pk]})
+    client.post(reverse("plans:edit", args=[plan.pk]), data)
+
+    assert list(plan.movements.all()) == [movement]
+    assert movement.name in client.get(reverse("plans:detail", args=[plan.pk])).content.decode()

@@ -198,6 +198,11 @@ def _save_parts(plan: Plan, draft: dict[str, Any], actor: Any) -> None:
     _sync(plan, Phase, draft.get("phases") or [], phase)
     _sync(plan, Assignment, draft.get("assignments") or [], assignment)
     _sync(plan, Recipient, [r for r in draft.get("recipients") or [] if r.get("text")], recipient)
+    if "movement_ids" in draft:
+        from thidua.movements.queries import movements_visible_to
+
+        ids = [int(i) for i in draft.get("movement_ids") or []]
+        plan.movements.set(movements_visible_to(actor).filter(pk__in=ids))
 
 
 def _unit_of(agency: Agency, pk: int) -> Agency:

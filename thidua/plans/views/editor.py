@@ -49,6 +49,16 @@ class PlanForm(forms.Form):
     signer_authority = forms.CharField(label=_("Thẩm quyền ký"), max_length=10, required=False)
     signer_positions = forms.CharField(label=_("Chức vụ người ký"), max_length=255, required=False)
     signer_name = forms.CharField(label=_("Người ký"), max_length=150, required=False)
+    movements = forms.ModelMultipleChoiceField(
+        label=_("Phong trào thi đua mà kế hoạch phục vụ"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, movements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["movements"].queryset = movements
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -171,11 +181,17 @@ def _initial_rows(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
 class Editor:
     """The bound or unbound forms of one draft."""
 
-    def __init__(self, draft: dict[str, Any], units: Any, data: Any = None) -> None:
+    def __init__(
+        self, draft: dict[str, Any], units: Any, data: Any = None, *, user: Any = None
+    ) -> None:
+        from thidua.movements.queries import movements_visible_to
+
         self.draft = draft
         initial = {k: draft.get(k) for k in PlanForm.base_fields}
         initial["issued_on"] = _iso(draft.get("issued_on"))
-        self.form = PlanForm(data, initial=initial, prefix="plan")
+        initial["movements"] = draft.get("movement_ids") or []
+        movements = movements_visible_to(user).order_by("-pk") if user else None
+        self.form = PlanForm(data, initial=initial, prefix="plan", movements=movements)
         self.formsets: dict[str, Any] = {}
         for name, form_class in PARTS.items():
             formset_class = formset_factory(form_class, extra=1, can_delete=True)
@@ -203,7 +219,9 @@ class Editor:
     def to_draft(self) -> dict[str, Any]:
         """The edited draft (call after is_valid)."""
         data = dict(self.form.cleaned_data)
+        movements = data.pop("movements", None) or []
         draft = {**self.draft, **{k: v for k, v in data.items() if k != "issued_on"}}
+        draft["movement_ids"] = [m.pk for m in movements]
         draft["issued_on"] = data["issued_on"].isoformat() if data.get("issued_on") else ""
         draft["report_cadence"] = data.get("report_cadence") or ""
         for name, formset in self.formsets.items():
@@ -237,7 +255,9 @@ def draft_from_plan(plan: Plan) -> dict[str, Any]:
         "year_end": plan.year_end,
     }
     for name in PlanForm.base_fields:
-        draft.setdefault(name, getattr(plan, name))
+        if name != "movements":
+            draft.setdefault(name, getattr(plan, name))
+    draft["movement_ids"] = list(plan.movements.values_list("pk", flat=True))
     draft["bases"] = [{"id": b.pk, "text": b.text} for b in plan.bases.all()]
     draft["content_items"] = [
         {"id": c.pk, "title": c.title, "body": c.body} for c in plan.content_items.all()

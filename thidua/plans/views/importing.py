@@ -115,7 +115,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         messages.info(request, _("Phiên xem lại này đã kết thúc; hãy tải văn bản lên lại."))
         return redirect("plans:upload")
     agency = _agency_for(request, draft["agency_id"])
-    editor = Editor(draft, _units(agency), request.POST or None)
+    editor = Editor(draft, _units(agency), request.POST or None, user=request.user)
     if request.method == "POST" and editor.is_valid():
         edited = editor.to_draft()
         try:
@@ -153,7 +153,7 @@ def abandon(request: HttpRequest, token: str) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     agencies = _managed(request)
     agency = agencies.filter(pk=request.GET.get("agency") or 0).first() or agencies.first()
-    editor = Editor(blank_draft(agency), _units(agency), request.POST or None)
+    editor = Editor(blank_draft(agency), _units(agency), request.POST or None, user=request.user)
     if request.method == "POST" and editor.is_valid():
         try:
             plan = services.plan_create(draft=editor.to_draft(), agency=agency, actor=request.user)
@@ -173,7 +173,9 @@ def create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(queries.plans_managed_by(request.user), pk=pk)
-    editor = Editor(draft_from_plan(plan), _units(plan.agency), request.POST or None)
+    editor = Editor(
+        draft_from_plan(plan), _units(plan.agency), request.POST or None, user=request.user
+    )
     if request.method == "POST" and editor.is_valid():
         try:
             services.plan_update(plan, draft=editor.to_draft(), actor=request.user)

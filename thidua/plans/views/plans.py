@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     if status in Plan.Status.values:
         plans = plans.filter(status=status)
-    plans = search(plans, query)
+    plans = search(plans, query).order_by("-year_start", "-issued_on", "-pk")
     page = Paginator(plans, PER_PAGE).get_page(request.GET.get("p"))
     return render(
         request,
