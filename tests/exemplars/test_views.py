@@ -80,6 +80,8 @@ def test_operations_move_the_exemplar_and_show_on_the_timeline(
     assert "Quyết định số 12/QĐ-SKHCN ngày 01/04/2025" in page
     assert "Bài viết: Tổ sáng kiến" in page
     assert "Tổng cộng 1 lượt" in page
+    history = client.get(reverse("exemplars:history", args=[exemplar.pk])).text
+    assert "Đã đưa vào bồi dưỡng" in history and "Đã ghi nhận công nhận" in history
 
 
 def test_drop_without_a_reason_is_refused_on_the_form(office_a, division_a, field_a, client_for):
