@@ -148,7 +148,6 @@ def test_reminders_reach_only_those_behind_once_a_day(
 def test_daily_job_reminds_overdue_work(
     office_province, office_b, agency_b, django_capture_on_commit_callbacks
 ):
-    from django.core.management import call_command
     from django.utils import timezone
 
     from thidua.notifications import schedule
@@ -162,10 +161,11 @@ def test_daily_job_reminds_overdue_work(
     )
     now = timezone.now().replace(hour=23)
     assert "movements.reminders" in schedule.run_due(now)
+    # The worker runs the enqueued task; here it is called directly (same code path).
+    from thidua.movements.tasks import remind_overdue_duties
+
     with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
-        )
+        remind_overdue_duties.call()
     titles = list(
         Notification.objects.filter(recipient=office_b, kind="movement_reminder").values_list(
             "title", flat=True

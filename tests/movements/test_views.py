@@ -262,3 +262,15 @@ def test_bloc_leader_issues_a_table_written_as_text_and_a_covenant(
         {"agency": agency_b.pk, "signer_name": "Đặng Quốc Bảo", "signer_position": "Giám đốc"},
     )
     assert covenant.signatories.get().agency == agency_b
+
+
+def test_home_panel_lists_work_owed_and_work_to_review(
+    office_province, office_a, agency_a, client_for
+):
+    movement = launched_movement(office_province, agency_a.parent, [agency_a])
+    page = client_for(office_a).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Việc phải gửi cấp phát động" in page and movement.name in page
+    duty = Duty.objects.get(movement=movement, agency=agency_a, kind="registration")
+    services.duty_submit(duty, actor=office_a)
+    page = client_for(office_province).get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 việc chờ duyệt" in page

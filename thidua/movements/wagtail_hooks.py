@@ -50,3 +50,13 @@ def movement_search():  # type: ignore[no-untyped-def]
         lambda m: reverse("movements:cascade", args=[m.pk]),
         reverse("movement:index"),
     )
+
+
+@hooks.register("construct_homepage_panels", order=100)
+def add_movements_panel(request, panels):  # type: ignore[no-untyped-def]
+    from thidua.movements.dashboard import MovementsPanel
+    from thidua.movements.permissions import MOVEMENT_MANAGERS
+
+    scope = user_scope(request.user)
+    if scope.is_province_admin or scope.paths_with(MOVEMENT_MANAGERS):
+        panels.append(MovementsPanel(request))

@@ -121,7 +121,9 @@ def _upsert(
         lookup["person"] = person
     else:
         lookup.update(agency=agency, person=None)
-    registration = Registration.objects.select_for_update().filter(**lookup).first()
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).filter(**lookup).order_by("pk").first()
+    )
     created = registration is None
     if registration is None:
         registration = Registration(**{**lookup, "agency": agency}, registered_by=actor)
@@ -239,9 +241,9 @@ def registration_bulk(
         Registration.objects.filter(movement=movement, year=year, person_id__in=withdraw).delete()
     existing = {
         r.person_id: r
-        for r in Registration.objects.select_for_update().filter(
-            movement=movement, year=year, person_id__in=list(chosen)
-        )
+        for r in Registration.objects.select_for_update(of=("self",))
+        .filter(movement=movement, year=year, person_id__in=list(chosen))
+        .order_by("pk")
     }
     to_create, to_update = [], []
     for pk, code in chosen.items():
@@ -278,7 +280,7 @@ def registration_bulk(
 @transaction.atomic
 def registration_withdraw(registration: Registration, *, actor: Any) -> None:
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("agency", "movement")
         .get(pk=registration.pk)
     )
