@@ -57,6 +57,7 @@ def test_unit_head_reports_with_a_file_and_the_office_accepts(
     assert (office_task.status, office_task.percent) == (Task.Status.DONE, 100)
     page = client.get(reverse("plans:task_detail", args=[office_task.pk])).content.decode()
     assert "Đã chấp nhận" in page and "Thiếu ảnh tư liệu" in page
+    assert "Chấp nhận báo cáo tiến độ: 100%" in page, "every step is visible on the task"
     download = client.get(reverse("plans:evidence", args=[report.files.get().pk]))
     assert b"".join(download.streaming_content) == PDF
     actions = set(

@@ -19,6 +19,14 @@ from thidua.plans.export import plan_docx
 from thidua.plans.models import Plan, Task
 from thidua.plans.permissions import can_manage_plans
 
+
+def _keep(request: HttpRequest) -> str:
+    """The list's filters, kept on the pager's links."""
+    params = request.GET.copy()
+    params.pop("p", None)
+    return params.urlencode()
+
+
 PER_PAGE = 25
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -45,6 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": Plan.Status.choices,
             "may_write": queries.manageable_agencies(request.user).exists(),
+            "keep": _keep(request),
         },
     )
 

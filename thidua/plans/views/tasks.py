@@ -7,15 +7,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.admin.auth import require_admin_access
+from wagtail.models import ModelLogEntry
 
+from thidua.core.audit import ACTIONS
 from thidua.core.forms import attach_errors
 from thidua.org.models import Agency
 from thidua.org.queries import user_scope
@@ -23,6 +26,14 @@ from thidua.plans import queries, services
 from thidua.plans.models import ProgressReport, Task
 from thidua.plans.permissions import can_manage_plans, can_report_on, can_review_reports
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
+
+
+def _keep(request: HttpRequest) -> str:
+    """The list's filters, kept on the pager's links."""
+    params = request.GET.copy()
+    params.pop("p", None)
+    return params.urlencode()
+
 
 PER_PAGE = 50
 
@@ -141,12 +152,34 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plans/tasks.html",
-        {"page": page, "state": state, "mine": mine, "query": request.GET.get("q", "")},
+        {
+            "page": page,
+            "state": state,
+            "mine": mine,
+            "query": request.GET.get("q", ""),
+            "keep": _keep(request),
+        },
     )
 
 
 def _task(request: HttpRequest, pk: int) -> Task:
     return get_object_or_404(queries.tasks_visible_to(request.user), pk=pk)
+
+
+def _history(task: Task) -> list[tuple[Any, str, str]]:
+    """The task's audit entries, newest first: (time, who, what)."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Task), object_id=str(task.pk)
+    ).select_related("user")
+    return [
+        (
+            e.timestamp,
+            (e.user.get_full_name() or e.user.get_username()) if e.user else "",
+            gettext(ACTIONS.get(e.action, (e.action,))[0])
+            + (f": {e.data['note']}" if (e.data or {}).get("note") else ""),
+        )
+        for e in entries.order_by("-timestamp", "-pk")[:50]
+    ]
 
 
 def _task_context(request: HttpRequest, task: Task, **forms_: Any) -> dict[str, Any]:
@@ -157,6 +190,7 @@ def _task_context(request: HttpRequest, task: Task, **forms_: Any) -> dict[str, 
         "reports": task.reports.select_related("author", "reviewed_by").prefetch_related("files"),
         "activities": task.activities.all(),
         "meetings": task.meetings.all(),
+        "history": _history(task),
         "may_report": task.is_open
         and can_report_on(scope, task.plan.agency.path, task.agency.path),
         "may_review": can_review_reports(scope, task.plan.agency.path),
