@@ -93,3 +93,40 @@ def test_office_moves_an_exemplar_to_recognised(
 
     csp_errors = [e for e in page.console_errors if "Content Security Policy" in e]
     assert csp_errors == [], csp_errors
+
+
+def test_exemplar_pages_are_clean(live_server, office_a, division_a, field_a, browser_page):
+    """Every exemplar page loads without a console error (CSP, failed requests)."""
+    from tests.browser.test_pages_clean import login, visit_all
+    from tests.exemplars.factories import make_exemplar
+    from thidua.exemplars.models import Stage
+
+    nurtured = make_exemplar(
+        division_a, field=field_a, name="Đang bồi dưỡng", stage=Stage.NURTURING
+    )
+    recognised = make_exemplar(
+        division_a, field=field_a, name="Đã công nhận", stage=Stage.RECOGNISED
+    )
+    login(browser_page, live_server.url, "vanphong.a")
+    n, r = nurtured.pk, recognised.pk
+    paths = [
+        "/admin/exemplars/",
+        "/admin/exemplars/?stage=nurturing&q=boi+duong",
+        "/admin/exemplars/new/",
+        f"/admin/exemplars/edit/{n}/",
+        f"/admin/exemplars/inspect/{n}/",
+        f"/admin/exemplars/history/{n}/",
+        f"/admin/exemplars/{n}/recognise/",
+        f"/admin/exemplars/{n}/log/",
+        f"/admin/exemplars/{n}/evidence/",
+        f"/admin/exemplars/{n}/drop/",
+        f"/admin/exemplars/{r}/replication/",
+        f"/admin/exemplars/{r}/coverage/",
+        f"/admin/exemplars/{r}/publication/",
+        "/admin/exemplars/dashboard/",
+        "/admin/exemplars/fields/",
+        "/admin/exemplars/fields/new/",
+        f"/admin/exemplars/fields/edit/{field_a.pk}/",
+        "/admin/tim-kiem/?q=dang+boi+duong",
+    ]
+    assert visit_all(browser_page, live_server.url, paths) == {}
