@@ -106,3 +106,40 @@ def test_a_plan_links_the_movements_it_serves(client_for, office_a, units_a, imp
 
     assert list(plan.movements.all()) == [movement]
     assert movement.name in client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+
+
+def test_office_writes_a_plan_issues_it_and_exports_a_numbered_docx(client_for, office_a, units_a):
+    from thidua.admindoc.extract import extract
+    from thidua.admindoc.parse import parse
+
+    client = client_for(office_a)
+    form = client.get(reverse("plans:create"))
+    data = editor_post(
+        form.context["editor"],
+        **{
+            "plan-title": "Tuyên truyền phong trào thi đua năm 2026",
+            "plan-year_start": 2026,
+            "plan-year_end": 2026,
+            "phases-0-name": "Đợt 1",
+            "phases-0-start": "01/01/2026",
+            "phases-0-end": "30/06/2026",
+            "assignments-0-agency": units_a["office"].pk,
+            "assignments-0-role": "lead",
+            "assignments-0-duties": "Chủ trì, đôn đốc, tổng hợp báo cáo",
+            "content_items-0-title": "Tư tưởng thi đua ái quốc của Chủ tịch Hồ Chí Minh",
+            "channels-0-channel": "portal",
+        },
+    )
+    created = client.post(reverse("plans:create"), data)
+    plan = Plan.objects.get()
+    assert created["Location"] == reverse("plans:detail", args=[plan.pk])
+
+    client.post(reverse("plans:issue", args=[plan.pk]))
+    plan.refresh_from_db()
+    exported = client.get(reverse("plans:export_docx", args=[plan.pk]))
+
+    assert plan.number_symbol == "01/KH-SKHCN" and plan.outgoing_number is not None
+    assert plan.tasks.get(kind="assignment").due_date.isoformat() == "2026-06-30"
+    doc = parse(extract(exported.content).text)
+    assert doc.number == "01/KH-SKHCN"
+    assert doc.title == "Tuyên truyền phong trào thi đua năm 2026"
