@@ -151,8 +151,9 @@ def test_the_record_follows_the_person_to_another_agency(
 
 
 def test_overdue_dossiers_are_reminded_once_a_day_by_the_scheduler(
-    unit_head_a, office_a, division_a, nominee_a
+    transactional_db, catalogue, unit_head_a, office_a, division_a, nominee_a
 ):
+    # transactional: the worker closes its database connection after each task
     ratings(nominee_a, y2025="excellent")
     proposal = svc.proposal_create(
         actor=unit_head_a,

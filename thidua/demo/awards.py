@@ -3,7 +3,7 @@ a few dossiers at different steps, written through the awards services by the S�
 the division head: a CSTĐCS draft, a CSTĐ tỉnh dossier open for public comment, an LĐTT dossier
 returned with a reason. Idempotent: rows already present are left as they are.
 
-Awards B may append a function for a council session and a decision and call it from ``load``.
+The council session and decision of the demo are appended below (_council_and_decision).
 """
 
 from __future__ import annotations

@@ -62,8 +62,8 @@ class DocumentKind(models.TextChoices):
 class Title(models.Model):
     """An emulation title or a form of commendation (``kind``), for individuals or collectives.
 
-    Awards B reads: ``code``, ``name``, ``kind``, ``applies_to``, ``level``, ``authority``,
-    ``needs_secret_ballot``, ``ballot_quorum_percent``, ``ballot_threshold_percent``,
+    Councils and decisions read: ``code``, ``name``, ``kind``, ``applies_to``, ``level``,
+    ``authority``, ``needs_secret_ballot``, ``ballot_quorum_percent``, ``ballot_threshold_percent``,
     ``ballot_basis``, ``money_coefficient``, ``certificate_kind``, ``legal_basis``,
     ``valid_from``/``valid_to``. Criteria: :meth:`current_rules` (a :class:`RuleVersion`).
     """

@@ -177,7 +177,7 @@ class Discipline(HolderFields):
 
 
 class AwardEntry(HolderFields):
-    """A title or form received, in a year. Written by Awards B's decision issue service (source
+    """A title or form received, in a year. Written by the decision issue service (source
     ``decision``) through ``services.ledger.award_entry_record``, imported from .xlsx, or entered
     by hand. A revocation sets ``revoked_at`` and ``revoked_reason``; the row stays."""
 

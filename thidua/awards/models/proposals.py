@@ -18,7 +18,7 @@ class Procedure(models.TextChoices):
 
 
 class ProposalStatus(models.TextChoices):
-    """Steps of a dossier. ``AT_COUNCIL`` hands the dossier to the council (Awards B);
+    """Steps of a dossier. ``AT_COUNCIL`` hands the dossier to the council;
     ``DECIDED`` means the council passed it and a decision is being drafted; ``ISSUED`` that the
     decision was issued; ``NOT_PASSED`` that the council did not pass it."""
 

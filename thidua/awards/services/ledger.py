@@ -182,7 +182,7 @@ def award_entry_record(
     source: str = EntrySource.MANUAL,
     check_permission: bool = True,
 ) -> AwardEntry:
-    """Write a title or form received into the ledger. Awards B's decision issue calls it with
+    """Write a title or form received into the ledger. The decision issue service calls it with
     ``source="decision"`` and ``check_permission=False`` (the decision service has checked who
     may issue); by hand it needs the Office role over the holder."""
     path = _holder_path(person, agency)
@@ -216,9 +216,9 @@ def award_entry_revoke(
     entry: AwardEntry, *, actor: Any, reason: str, check_permission: bool = True
 ) -> AwardEntry:
     """Revoke an award (Law Chapter VII): the row stays with the reason; eligibility ignores it.
-    Awards B's decision revocation calls it with ``check_permission=False``."""
+    The decision revocation calls it with ``check_permission=False``."""
     entry = (
-        AwardEntry.objects.select_for_update()
+        AwardEntry.objects.select_for_update(of=("self",))
         .select_related("person__agency", "agency")
         .get(pk=entry.pk)
     )
