@@ -274,3 +274,12 @@ def test_home_panel_lists_work_owed_and_work_to_review(
     services.duty_submit(duty, actor=office_a)
     page = client_for(office_province).get(reverse("wagtailadmin_home")).content.decode()
     assert "1 việc chờ duyệt" in page
+
+
+def test_back_office_search_finds_movements_without_diacritics(
+    office_province, office_a, office_b, agency_a, client_for
+):
+    movement = launched_movement(office_province, agency_a.parent, [agency_a])
+    url = reverse("org:search") + "?q=van+hoa+cong+so"
+    assert movement.name in client_for(office_a).get(url).content.decode()
+    assert movement.name not in client_for(office_b).get(url).content.decode()
