@@ -124,6 +124,7 @@ def test_public_search_page_says_when_nothing_is_found(portal, client):
 
 
 def test_people_are_searched_for_staff_only(portal, office_a, staff_a, client, client_for):
+    run_worker()
     staff_sections = {s.source.key for s in searchindex.search("pham thi thao", user=office_a)}
     assert "people" in staff_sections
     public = searchindex.search("pham thi thao", user=None)

@@ -166,21 +166,27 @@ def search_queryset(
     if not words:
         return []
     model = queryset.model
-    if not issubclass(model, index.Indexed):
-        # Not in the index (yet): the folded column with LIKE, still ranked by the title.
+    position: dict[Any, int] = {}
+    if issubclass(model, index.Indexed):
+        backend = get_search_backend()
+        found = backend.search(" ".join(words), model, operator="and")[:CANDIDATES]
+        position = {obj.pk: i for i, obj in enumerate(found)}
+    rows = list(queryset.filter(pk__in=list(position))) if position else []
+    if _has_folded_column(model):
+        # Records the worker has not indexed yet (or models outside the index) are still found
+        # through their folded column (ADR 0001), after the indexed matches.
         from thidua.core.search import search as search_folded_column
 
-        rows = list(search_folded_column(queryset, query)[:CANDIDATES])
-        rows.sort(key=lambda obj: title_tier(title(obj), words))
-        return rows
-    backend = get_search_backend()
-    found = backend.search(" ".join(words), model, operator="and")[:CANDIDATES]
-    position = {obj.pk: i for i, obj in enumerate(found)}
-    if not position:
-        return []
-    rows = list(queryset.filter(pk__in=list(position)))
+        missing = search_folded_column(queryset.exclude(pk__in=list(position)), query)
+        for obj in missing[: max(CANDIDATES - len(rows), 0)]:
+            position[obj.pk] = len(position)
+            rows.append(obj)
     rows.sort(key=lambda obj: (title_tier(title(obj), words), position[obj.pk]))
     return rows
+
+
+def _has_folded_column(model: type[Model]) -> bool:
+    return any(f.name == "search_text" for f in model._meta.concrete_fields)
 
 
 def search(

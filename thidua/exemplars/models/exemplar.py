@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from thidua.core.text import fold
 
@@ -84,7 +85,7 @@ class Level(models.TextChoices):
     NATIONAL = "national", _("Cấp toàn quốc")
 
 
-class Exemplar(models.Model):
+class Exemplar(index.Indexed, models.Model):
     """A person or a collective followed from discovery to replication.
 
     Scoped by ``unit``, the proposing unit: unit heads answer for their unit's exemplars, the
@@ -200,6 +201,9 @@ class Exemplar(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # One search (thidua/core/searchindex.py, ADR 0003): the folded column in Wagtail's index.
+    search_fields = [index.SearchField("search_text")]
 
     class Meta:
         verbose_name = _("điển hình")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from thidua.core.text import fold
 
 
-class Movement(models.Model):
+class Movement(index.Indexed, models.Model):
     """A movement launched at some level that cascades to the agencies taking part.
 
     Its phases are the five steps of organising a movement (Law 06/2022, Art. 17).
@@ -128,6 +129,9 @@ class Movement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_text = models.TextField(editable=False, default="")
+
+    # One search (thidua/core/searchindex.py, ADR 0003): the folded column in Wagtail's index.
+    search_fields = [index.SearchField("search_text")]
 
     class Meta:
         verbose_name = _("phong trào thi đua")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from thidua.core.text import fold, name_sort_key
 
@@ -12,7 +13,7 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Nữ")
 
 
-class Person(models.Model):
+class Person(index.Indexed, models.Model):
     """A staff member (cán bộ, công chức, viên chức, người lao động)."""
 
     full_name = models.CharField(_("họ và tên"), max_length=150)
@@ -48,6 +49,9 @@ class Person(models.Model):
     sort_name = models.CharField(max_length=150, editable=False, default="", db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # One search (thidua/core/searchindex.py, ADR 0003): the folded column in Wagtail's index.
+    search_fields = [index.SearchField("search_text")]
 
     class Meta:
         verbose_name = _("cán bộ")

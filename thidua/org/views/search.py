@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 
-from thidua.core.search import search
+from thidua.core.searchindex import search_queryset
 from thidua.org import queries
 
 RESULTS_PER_SECTION = 10
@@ -78,8 +78,10 @@ def back_office_search(request: HttpRequest) -> HttpResponse:
     results = []
     if query:
         for section in sections():
-            matches = search(section.queryset(request.user), query)
-            rows = list(matches[: RESULTS_PER_SECTION + 1])
+            # The portal's one search (ADR 0003): Wagtail's index on folded text, then the
+            # folded column; the section's scoped queryset decides what the user may see.
+            rows = search_queryset(section.queryset(request.user), query, title=section.describe)
+            rows = rows[: RESULTS_PER_SECTION + 1]
             results.append(
                 {
                     "label": section.label,

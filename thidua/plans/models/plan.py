@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from thidua.core.text import fold
 
@@ -38,7 +39,7 @@ class AssignmentRole(models.TextChoices):
     ASSIGNED = "assigned", _("Được giao")
 
 
-class Plan(models.Model):
+class Plan(index.Indexed, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
@@ -93,6 +94,9 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_text = models.TextField(editable=False, default="")
+
+    # One search (thidua/core/searchindex.py, ADR 0003): the folded column in Wagtail's index.
+    search_fields = [index.SearchField("search_text")]
 
     class Meta:
         verbose_name = _("kế hoạch")

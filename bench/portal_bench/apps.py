@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortalBenchConfig(AppConfig):
+    name = "portal_bench"
+    label = "portal_bench"
