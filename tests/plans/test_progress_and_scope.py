@@ -168,3 +168,17 @@ def test_activity_and_meeting_fulfil_a_task_and_fill_the_coverage_grid(
     assert grid.uncovered == 0
     assert office_task.activities.count() == 1 and office_task.meetings.count() == 1
     assert list(queries.activities_featuring(unit_head_a, content_item=items[0])) != []
+
+
+def test_search_and_home_panel_show_plans_and_tasks_in_scope(
+    client_for, plan, unit_head_a, unit_head_b
+):
+    mine = client_for(unit_head_a)
+
+    found = mine.get(reverse("org:search"), {"q": "tuyen truyen phong trao"}).content.decode()
+    home = mine.get("/admin/").content.decode()
+
+    assert plan.title in found
+    assert "Nhiệm vụ kế hoạch tuyên truyền" in home and "Đợt 1" in home
+    other = client_for(unit_head_b).get(reverse("org:search"), {"q": "tuyen truyen"})
+    assert plan.title not in other.content.decode()
