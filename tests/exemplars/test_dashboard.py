@@ -125,3 +125,18 @@ def test_dashboard_empty_state_says_what_will_appear(office_a, client_for):
 def test_home_panel_hidden_for_staff_without_a_reading_role(staff_a, client_for):
     home = client_for(staff_a).get(reverse("wagtailadmin_home"))
     assert "panel-exemplars" not in home.text
+
+
+@pytest.mark.parametrize("size", [0, 8, 60])
+def test_home_panel_costs_a_few_queries(size, division_a, office_a, django_assert_max_num_queries):
+    from django.test import RequestFactory
+
+    from thidua.exemplars.dashboard import ExemplarsPanel
+
+    if size:
+        _populate(division_a, size)
+    request = RequestFactory().get("/admin/")
+    request.user = office_a
+    with django_assert_max_num_queries(3 if not size else 7):  # the scope takes 2
+        html = ExemplarsPanel(request).render_html()
+    assert ("Khi đơn vị ghi nhận điển hình mới" in html) == (size == 0)

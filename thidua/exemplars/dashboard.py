@@ -15,21 +15,31 @@ from thidua.org.queries import user_scope
 LIST_LIMIT = 20
 
 
-def dashboard_data(user: Any, limit: int = LIST_LIMIT) -> dict[str, Any]:
+def dashboard_data(user: Any, limit: int = LIST_LIMIT, *, full: bool = True) -> dict[str, Any]:
+    """The page's figures (``full``) or the home panel's: stage counts and the two lists.
+    With no exemplar in scope, only the counting query runs."""
+    breakdown = queries.exemplar_breakdown(user) if full else queries.stage_counts(user)
+    data: dict[str, Any] = {
+        "breakdown": breakdown,
+        "stale": [],
+        "stale_count": 0,
+        "uncovered": [],
+        "uncovered_count": 0,
+        "stale_days": queries.stale_days(),
+    }
+    if not breakdown.total:
+        return data
     stale = queries.stale_exemplars(user)
     uncovered = queries.recognised_without_coverage(user)
     stale_rows = list(stale[: limit + 1])
     uncovered_rows = list(uncovered[: limit + 1])
-    return {
-        "breakdown": queries.exemplar_breakdown(user),
-        "stale": stale_rows[:limit],
-        "stale_count": stale.count() if len(stale_rows) > limit else len(stale_rows),
-        "uncovered": uncovered_rows[:limit],
-        "uncovered_count": uncovered.count()
-        if len(uncovered_rows) > limit
-        else len(uncovered_rows),
-        "stale_days": queries.stale_days(),
-    }
+    data.update(
+        stale=stale_rows[:limit],
+        stale_count=stale.count() if len(stale_rows) > limit else len(stale_rows),
+        uncovered=uncovered_rows[:limit],
+        uncovered_count=uncovered.count() if len(uncovered_rows) > limit else len(uncovered_rows),
+    )
+    return data
 
 
 class ExemplarsPanel(Component):
@@ -48,4 +58,4 @@ class ExemplarsPanel(Component):
         return super().render_html(parent_context)
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        return dashboard_data(self.request.user, limit=5)
+        return dashboard_data(self.request.user, limit=5, full=False)

@@ -334,6 +334,20 @@ class Breakdown:
     total: int
 
 
+def stage_counts(user: Any) -> Breakdown:
+    """Counts by stage only (the home panel): one grouped query."""
+    counts = dict(
+        exemplars_visible_to(user).order_by().values_list("stage").annotate(n=Count("id"))
+    )
+    return Breakdown(
+        by_stage=[(v, str(label), counts.get(v, 0)) for v, label in Stage.choices],
+        by_kind=[],
+        by_field=[],
+        by_unit=[],
+        total=sum(counts.values()),
+    )
+
+
 def exemplar_breakdown(user: Any) -> Breakdown:
     """Counts by stage, kind, field and unit: four grouped queries whatever the data size."""
     qs = exemplars_visible_to(user).order_by()
