@@ -283,3 +283,37 @@ def test_back_office_search_finds_movements_without_diacritics(
     url = reverse("org:search") + "?q=van+hoa+cong+so"
     assert movement.name in client_for(office_a).get(url).content.decode()
     assert movement.name not in client_for(office_b).get(url).content.decode()
+
+
+def test_self_scoring_through_the_page_with_evidence_then_send(
+    agency_a, agency_b, office_a, office_b, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.movements.models import ScoreSheet
+
+    bloc = make_bloc([agency_a, agency_b], leader=agency_a)
+    table = simple_table(office_a, bloc)
+    ids = criteria(table)
+    url = reverse("movements:sheet", args=[table.pk, agency_a.pk])
+    client = client_for(office_a)
+    points = {f"points-{ids['1']}": "35", f"points-{ids['2']}": "18,5", f"points-{ids['3']}": "30"}
+    response = client.post(url, {**points, "action": "submit"})
+    assert "cần minh chứng" in response.content.decode()  # refused: evidence missing
+    client.post(
+        url,
+        {
+            "action": "evidence",
+            "criterion": ids["1"],
+            "file": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 bao cao"),
+        },
+    )
+    page = client.post(url, {**points, "action": "submit"}, follow=True).content.decode()
+    assert "Đã gửi phiếu chấm cho khối" in page
+    sheet = ScoreSheet.objects.get(table=table, subject=agency_a)
+    assert sheet.total == 83.5 and sheet.submitted_at is not None
+    # Agency B now sees A's sheet on the table page, but not the ranking before publication.
+    page_b = client_for(office_b).get(reverse("movements:table", args=[table.pk])).content.decode()
+    assert 'id="sheets"' in page_b
+    assert any(total in page_b for total in ("83,5", "83.5"))
+    assert 'id="ranking"' not in page_b
