@@ -41,6 +41,7 @@ lint: venv
 
 bench: venv messages
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_portal.py
 
 # Re-resolve the pinned dependency sets from requirements*.in in throwaway environments.
 lock:

@@ -200,3 +200,33 @@ def test_document_library_back_office_is_scoped(portal, client_for, office_a, of
         "Văn bản của Sở A"
         not in client_for(office_b).get("/admin/documents/library/").content.decode()
     )
+
+
+def test_certificate_lookup_leads_to_the_awards_verification_page(portal, client):
+    response = client.get("/xac-minh/", {"ma": " AB12 CD34 "})
+    assert response.status_code == 302
+    assert response["Location"] == "/xac-minh/AB12CD34/"
+    assert "Mã xác minh" in client.get("/xac-minh/").content.decode()
+
+
+def test_exemplar_pages_only_for_exemplars_approved_for_publication(portal, client, division_a):
+    from tests.exemplars.factories import make_exemplar
+    from tests.portal.conftest import run_worker
+    from thidua.core import searchindex
+    from thidua.exemplars.models import Stage
+
+    shown = make_exemplar(
+        division_a, name="Trần Văn Sáng Kiến", stage=Stage.RECOGNISED, approved_for_publication=True
+    )
+    hidden = make_exemplar(division_a, name="Trần Văn Chưa Duyệt", stage=Stage.RECOGNISED)
+    run_worker()
+    assert client.get(f"/guong-dien-hinh/{shown.pk}/").status_code == 200
+    assert client.get(f"/guong-dien-hinh/{hidden.pk}/").status_code == 404
+    assert "Trần Văn Sáng Kiến" in client.get("/").content.decode()
+    found = {
+        hit.obj.name
+        for section in searchindex.search("tran van")
+        if section.source.key == "exemplars"
+        for hit in section.hits
+    }
+    assert found == {"Trần Văn Sáng Kiến"}

@@ -15,6 +15,7 @@ urlpatterns = [
     path("guong-dien-hinh/<int:pk>/", public.exemplar_detail, name="exemplar"),
     path("phong-trao/", public.movement_list, name="movements"),
     path("phong-trao/<int:pk>/", public.movement_detail, name="movement"),
+    path("xac-minh/", public.certificate_lookup, name="certificate_lookup"),
     path("robots.txt", public.robots_txt, name="robots"),
     path("sitemap.xml", public.sitemap, name="sitemap"),
 ]

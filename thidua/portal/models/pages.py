@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from thidua.core.searchindex import FoldedSearchField
 from thidua.core.text import slugify_vi
+from thidua.portal.widgets import CspImageChooser
 
 # Rich text is whitelisted by Wagtail: only these features' elements and attributes are kept.
 ARTICLE_FEATURES = [
@@ -198,7 +199,11 @@ class ArticlePage(PortalPage):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            [
+                FieldPanel("image", widget=CspImageChooser),
+                FieldPanel("image_alt"),
+                FieldPanel("image_caption"),
+            ],
             heading=_("Ảnh đại diện"),
         ),
         FieldPanel("body"),

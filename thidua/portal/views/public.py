@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from thidua.core import searchindex
@@ -118,6 +119,19 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if movement is None:
         raise Http404
     return portal_render(request, "portal/movement_detail.html", {"movement": movement})
+
+
+@require_GET
+def certificate_lookup(request: HttpRequest) -> HttpResponse:
+    """``/xac-minh/?ma=``: type the code printed on a certificate; the Awards app's
+    verification page answers."""
+    code = "".join(request.GET.get("ma", "").split())[:64]
+    if code:
+        try:
+            return redirect(reverse("awards_public:verify", args=[code]))
+        except NoReverseMatch:
+            raise Http404 from None
+    return portal_render(request, "portal/certificate_lookup.html", {})
 
 
 @require_GET
