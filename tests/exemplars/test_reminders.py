@@ -51,7 +51,10 @@ def test_stale_exemplar_reminds_its_managers_once_per_stall(
     assert len(_notices(unit_head_a)) == 2
 
 
-def test_the_daily_job_runs_through_the_worker(division_a, field_a, unit_head_a, settings):
+def test_the_daily_job_runs_through_the_worker(
+    transactional_db, division_a, field_a, unit_head_a, settings
+):
+    # The worker closes its connection when done: the test cannot sit inside a transaction.
     make_exemplar(
         division_a, field=field_a, name="Bị quên", stage=Stage.NURTURING, changed_days_ago=400
     )
