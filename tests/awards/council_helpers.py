@@ -17,6 +17,7 @@ from thidua.awards.models import (
     Session,
 )
 from thidua.awards.services import council as svc
+from thidua.awards.services import voting
 from thidua.org.models import Agency, Person
 
 YEAR = 2025
@@ -35,6 +36,15 @@ def proposal_at_council(
         proposing_agency=unit,
         status=ProposalStatus.AT_COUNCIL,
     )
+
+
+@pytest.fixture
+def postgresql_only() -> None:
+    """Request it first: skips before any data is made (SQLite cannot share its test database
+    between processes)."""
+    from tests.concurrency import require_postgresql
+
+    require_postgresql()
 
 
 @pytest.fixture
@@ -96,7 +106,7 @@ def open_session(world, proposals, *, present=None, mode=BallotMode.ELECTRONIC) 
 def vote(session: Session, user, *choices: str) -> None:
     """``user`` votes ``choices`` on the items they may vote on, in agenda order."""
     member = session.council.members.get(user=user)
-    items = svc.items_for_member(session, member)
-    svc.ballot_cast(
+    items = voting.items_for_member(session, member)
+    voting.ballot_cast(
         session, choices={i.pk: c for i, c in zip(items, choices, strict=True)}, actor=user
     )

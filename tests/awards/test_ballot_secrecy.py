@@ -11,12 +11,13 @@ from django.db import connection
 
 from tests.awards import council_helpers
 from tests.awards.council_helpers import open_session, vote
-from tests.concurrency import require_postgresql, run_in_processes
+from tests.concurrency import run_in_processes
 from thidua.awards.models import Ballot, Participation, Session
-from thidua.awards.services import council as svc
+from thidua.awards.services import voting
 
 A, R = "approve", "reject"
 world = council_helpers.world
+postgresql_only = council_helpers.postgresql_only
 UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")
 
 
@@ -44,7 +45,7 @@ def test_no_table_links_a_voter_to_a_choice(world):
     vote(session, world.members[1], R, A)
     vote(session, world.members[2], A, A)
     cast_ids |= set(Ballot.objects.values_list("pk", flat=True))
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     tables = dump_database()
     ballot_table, participation_table = Ballot._meta.db_table, Participation._meta.db_table
     # The ballot holds an item and a choice, nothing else; the participation no choice
@@ -78,7 +79,7 @@ def test_the_database_is_the_same_whichever_way_each_member_voted(world):
         )
         vote(session, world.members[0], first)
         vote(session, world.members[1], second)
-        svc.session_close(session, actor=world.chair)
+        voting.session_close(session, actor=world.chair)
         return session
 
     one, two = run(A, R), run(R, A)
@@ -111,15 +112,15 @@ def _cast_twice(session_id: int, user_id: int, item_id: int, choice: str) -> str
 
     user = get_user_model().objects.get(pk=user_id)
     try:
-        svc.ballot_cast(Session.objects.get(pk=session_id), choices={item_id: choice}, actor=user)
+        session = Session.objects.get(pk=session_id)
+        voting.ballot_cast(session, choices={item_id: choice}, actor=user)
     except ValidationError:
         return "refused"
     return "counted"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_member_voting_from_two_browsers_at_once_is_counted_once(world):
-    require_postgresql()
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_member_voting_from_two_browsers_at_once_is_counted_once(postgresql_only, world):
     session = open_session(world, [world.p_thao])
     item = session.items.get()
     user = world.members[0]

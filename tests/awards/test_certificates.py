@@ -16,8 +16,8 @@ from tests.tools import require_tool
 from thidua.admindoc.check import check_docx
 from thidua.admindoc.extract import extract
 from thidua.awards.models import Certificate
-from thidua.awards.services import council as council_svc
 from thidua.awards.services import decisions as svc
+from thidua.awards.services import voting
 from thidua.awards.services.certificates import NOT_APPLICABLE, docx_to_pdf, new_code
 
 world = council_helpers.world
@@ -30,7 +30,7 @@ def issued(world, leader_a):
     session = open_session(world, [world.p_thao, world.p_nam, p_ldtt])
     for user in world.members:
         vote(session, user, "approve", "approve", "approve")
-    council_svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     draft = svc.decision_draft_from_session(session, actor=world.office)
     return svc.decision_issue(draft, date=ISSUED_ON, actor=leader_a)
 

@@ -23,6 +23,7 @@ from thidua.awards.models import (
     SessionStatus,
 )
 from thidua.awards.services import council as svc
+from thidua.awards.services import voting
 from thidua.awards.services.minutes import minutes_generate
 from thidua.org.models import Bloc, BlocMembership, Role, RoleAssignment
 
@@ -56,7 +57,7 @@ def test_each_item_is_judged_by_its_titles_threshold_and_basis(world):
     vote(session, world.members[0], A, A)
     vote(session, world.members[1], A, A)
     vote(session, world.members[2], R, R)
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     cstdcs, tinh = session.items.order_by("position")
     # Then 2/3 passes CSTĐCS but not CSTĐ tỉnh, and the dossiers move on accordingly
     assert (cstdcs.outcome, cstdcs.approve_count, cstdcs.base_count) == (Outcome.PASSED, 2, 3)
@@ -75,7 +76,7 @@ def test_a_catalogue_edit_after_opening_does_not_change_the_rule_applied(world):
     vote(session, world.members[0], A)
     vote(session, world.members[1], A)
     vote(session, world.members[2], R)
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     assert session.items.get().outcome == Outcome.PASSED
 
 
@@ -89,11 +90,11 @@ def test_results_are_sealed_until_the_chair_closes_the_vote(world):
     # Nobody but the chair closes: not a member, not the secretary, not the Office
     for user in (world.members[1], world.secretary, world.office):
         with pytest.raises(PermissionDenied):
-            svc.session_close(session, actor=user)
+            voting.session_close(session, actor=user)
     # No administrator screen can list ballots or participations
     assert Ballot not in get_snippet_models() and Participation not in get_snippet_models()
     assert Ballot._meta.default_permissions == () == Participation._meta.default_permissions
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     item.refresh_from_db()
     assert (item.outcome, item.approve_count, item.reject_count) == (Outcome.PASSED, 3, 0)
     with pytest.raises(ValidationError):  # the box is closed
@@ -113,7 +114,7 @@ def test_the_head_of_the_nominees_unit_is_recused(world):
     # And the threshold is taken on the two who may vote
     vote(session, world.members[0], A, A)
     vote(session, world.members[2], R, A)
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     thao, nam = session.items.order_by("position")
     assert (thao.approve_count, thao.base_count, thao.outcome) == (1, 2, Outcome.PASSED)
     assert (nam.approve_count, nam.base_count) == (2, 2)
@@ -143,7 +144,7 @@ def test_only_present_voting_members_vote(world):
     with pytest.raises(ValidationError, match="danh sách có mặt"):
         vote(session, world.members[2], A)
     with pytest.raises(PermissionDenied):
-        svc.ballot_cast(session, choices={}, actor=world.secretary)  # the secretary has no vote
+        voting.ballot_cast(session, choices={}, actor=world.secretary)  # the secretary has no vote
 
 
 def test_paper_ballots_are_tallied_by_the_secretary(world):
@@ -152,12 +153,12 @@ def test_paper_ballots_are_tallied_by_the_secretary(world):
     with pytest.raises(ValidationError, match="phiếu giấy"):
         vote(session, world.members[0], A, A)
     with pytest.raises(ValidationError, match="vượt"):
-        svc.paper_tally_enter(thao, approve=3, reject=1, actor=world.secretary)
-    svc.paper_tally_enter(thao, approve=1, reject=2, actor=world.secretary)
+        voting.paper_tally_enter(thao, approve=3, reject=1, actor=world.secretary)
+    voting.paper_tally_enter(thao, approve=1, reject=2, actor=world.secretary)
     with pytest.raises(ValidationError, match="chưa nhập kết quả"):
-        svc.session_close(session, actor=world.chair)
-    svc.paper_tally_enter(nam, approve=3, reject=0, actor=world.secretary)
-    svc.session_close(session, actor=world.chair)
+        voting.session_close(session, actor=world.chair)
+    voting.paper_tally_enter(nam, approve=3, reject=0, actor=world.secretary)
+    voting.session_close(session, actor=world.chair)
     assert [i.outcome for i in session.items.order_by("position")] == [
         Outcome.FAILED,
         Outcome.PASSED,
@@ -182,7 +183,7 @@ def test_minutes_are_numbered_and_pass_the_decree_30_check(world):
     session = open_session(world, [world.p_thao, world.p_nam])
     for user in world.members:
         vote(session, user, A, R)
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     minutes_generate(session, actor=world.secretary)
     session.refresh_from_db()
     assert session.minutes_number.symbol == "01/BB-SKHCN"
@@ -222,7 +223,7 @@ def test_the_same_engine_votes_a_blocs_leader(
     # Each member is recused from their own agency's candidacy
     vote(session, leader_a, A)  # on agency B
     vote(session, office_b, R)  # on agency A
-    svc.session_close(session, actor=leader_a)
+    voting.session_close(session, actor=leader_a)
     outcomes = dict(session.items.values_list("nominee_agency", "outcome"))
     assert outcomes == {agency_a.pk: Outcome.FAILED, agency_b.pk: Outcome.PASSED}
     assert AgendaItem.objects.get(nominee_agency=agency_b).base_count == 1

@@ -11,6 +11,7 @@ from tests.awards import council_helpers
 from tests.awards.council_helpers import open_session
 from thidua.awards.models import Ballot, DecisionStatus, SessionStatus
 from thidua.awards.services import council as svc
+from thidua.awards.services import voting
 
 world = council_helpers.world
 
@@ -112,7 +113,7 @@ def test_the_decision_pages_for_the_office(world, client_for, leader_a):
     session = open_session(world, [world.p_thao])
     for user in world.members:
         council_helpers.vote(session, user, "approve")
-    svc.session_close(session, actor=world.chair)
+    voting.session_close(session, actor=world.chair)
     office = client_for(world.office)
     response = office.post(f"/admin/awards/sessions/{session.pk}/decision/")
     assert response.status_code == 302
@@ -149,3 +150,22 @@ def test_the_decision_list_queries_do_not_grow_with_decisions(
     with django_assert_max_num_queries(25):
         page = client.get("/admin/awards/decisions/")
     assert page.status_code == 200 and "Giấy khen đợt 1" in page.content.decode()
+
+
+def test_the_office_sets_up_a_council_through_the_pages(agency_a, office_a, client_for, leader_a):
+    client = client_for(office_a)
+    response = client.post(
+        "/admin/awards/councils/new/",
+        {
+            "agency": agency_a.pk,
+            "name": "Hội đồng TĐKT nhiệm kỳ 2026–2030",
+            "term_start": "01/01/2026",
+            "quorum_percent": 60,
+            "kind": "council",
+        },
+    )
+    assert response.status_code == 302
+    page = client.post(response.url, {"user": leader_a.pk, "position": "chair"})
+    assert page.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Nguyễn Hữu Phước" in page and "Chủ tịch Hội đồng" in page

@@ -12,17 +12,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.awards import council_helpers
 from tests.awards.council_helpers import open_session, proposal_at_council, vote
-from tests.concurrency import require_postgresql, run_in_processes
+from tests.concurrency import run_in_processes
 from thidua.admindoc.check import check_docx
 from thidua.admindoc.extract import extract
 from thidua.awards.eligibility.facts import facts_for_people
 from thidua.awards.models import AwardEntry, Decision, DecisionStatus, ProposalStatus
-from thidua.awards.services import council as council_svc
 from thidua.awards.services import decisions as svc
+from thidua.awards.services import voting
 from thidua.awards.services.money import award_amount, base_salary_on
 
 A = "approve"
 world = council_helpers.world
+postgresql_only = council_helpers.postgresql_only
 ISSUED_ON = dt.date(2025, 12, 22)
 
 
@@ -67,7 +68,7 @@ def closed_session(world, *proposals):
     session = open_session(world, list(proposals))
     for user in world.members:
         vote(session, user, *[A] * len(proposals))
-    return council_svc.session_close(session, actor=world.chair)
+    return voting.session_close(session, actor=world.chair)
 
 
 def test_a_decision_is_drafted_from_the_council_result_and_issued(world, leader_a):
@@ -182,9 +183,8 @@ def _issue(decision_id: int, user_id: int) -> str:
     ).symbol
 
 
-@pytest.mark.django_db(transaction=True)
-def test_decision_numbers_never_repeat_under_concurrency(world, leader_a):
-    require_postgresql()
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_decision_numbers_never_repeat_under_concurrency(postgresql_only, world, leader_a):
     drafts = []
     for index in range(4):
         proposal = proposal_at_council(

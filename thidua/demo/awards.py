@@ -246,6 +246,7 @@ def _council_and_decision(users: dict[str, Any], people: list[Person]) -> int:
     from thidua.awards.models import Council, MemberPosition
     from thidua.awards.services import council as council_services
     from thidua.awards.services import decisions as decision_services
+    from thidua.awards.services import voting
     from thidua.awards.services.minutes import minutes_generate
 
     department = Agency.objects.get(code=DEPARTMENT)
@@ -296,12 +297,10 @@ def _council_and_decision(users: dict[str, Any], people: list[Person]) -> int:
         council_services.session_item_add(session, proposal=proposal, actor=secretary)
     session = council_services.session_open(session, actor=secretary)
     for seat in council_services.voting_members(council):
-        items = council_services.items_for_member(session, seat)
+        items = voting.items_for_member(session, seat)
         if items:
-            council_services.ballot_cast(
-                session, choices={i.pk: "approve" for i in items}, actor=seat.user
-            )
-    session = council_services.session_close(session, actor=chair)
+            voting.ballot_cast(session, choices={i.pk: "approve" for i in items}, actor=seat.user)
+    session = voting.session_close(session, actor=chair)
     minutes_generate(session, actor=secretary)
     created += 2 + len(dossiers)
     try:

@@ -35,10 +35,11 @@ from thidua.awards.models import (
     SessionStatus,
 )
 from thidua.awards.services import council as svc
+from thidua.awards.services import voting
 from thidua.awards.services.minutes import minutes_generate
 from thidua.core.forms import attach_errors
-from thidua.org.models import Agency, RoleAssignment
-from thidua.org.queries import agencies_managed_by
+from thidua.org.models import Agency, Bloc, RoleAssignment
+from thidua.org.queries import agencies_managed_by, blocs_visible_to
 
 
 def _day_input() -> forms.DateInput:
@@ -62,6 +63,14 @@ class CouncilForm(forms.Form):
         min_value=1,
         max_value=100,
         initial=50,
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Loại"), choices=CouncilKind.choices, initial=CouncilKind.COUNCIL
+    )
+    bloc = forms.ModelChoiceField(
+        label=gettext_lazy("Khối thi đua (khi bầu khối trưởng)"),
+        queryset=Bloc.objects.none(),
+        required=False,
     )
 
 
@@ -120,6 +129,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
 def council_create(request: HttpRequest) -> HttpResponse:
     form = CouncilForm(request.POST or None, initial={"term_start": dt.date.today()})
     form.fields["agency"].queryset = agencies_managed_by(request.user)
+    form.fields["bloc"].queryset = blocs_visible_to(request.user)
     if not form.fields["agency"].queryset.exists():
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
@@ -266,7 +276,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     members = list(council.members.all())
     attendance = {a.member_id: a.present for a in session.attendance.all()}
-    voting = [m for m in members if m.votes]
+    voters = [m for m in members if m.votes]
     voted_members = set(
         Participation.objects.filter(item__session=session).values_list("member_id", flat=True)
     )
@@ -275,8 +285,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "council": council,
         "items": items,
         "members": [(m, attendance.get(m.pk, False)) for m in members],
-        "voting_count": len(voting),
-        "present_count": len([m for m in voting if attendance.get(m.pk)]),
+        "voting_count": len(voters),
+        "present_count": len([m for m in voters if attendance.get(m.pk)]),
         "voted_count": len(voted_members),
         "seat": seat,
         "can_prepare": can_prepare,
@@ -288,7 +298,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and session.mode == BallotMode.ELECTRONIC
             and attendance.get(seat.pk)
             and seat.pk not in voted_members
-            and svc.items_for_member(session, seat)
+            and voting.items_for_member(session, seat)
         ),
         "has_voted": bool(seat and seat.pk in voted_members),
         "closed": session.status == SessionStatus.CLOSED,
@@ -374,7 +384,7 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         session,
-        lambda: svc.session_close(session, actor=request.user),
+        lambda: voting.session_close(session, actor=request.user),
         _("Đã kết thúc bỏ phiếu; kết quả đã được công bố."),
     )
 
@@ -394,7 +404,7 @@ def session_tally(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     return _post_action(
         request,
         session,
-        lambda: svc.paper_tally_enter(
+        lambda: voting.paper_tally_enter(
             agenda_item,
             approve=count("approve"),
             reject=count("reject"),
@@ -412,7 +422,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     seat = access.seat_of(request.user, session.council)
     if seat is None or not seat.votes:
         raise PermissionDenied
-    items = svc.items_for_member(session, seat)
+    items = voting.items_for_member(session, seat)
     error = None
     if request.method == "POST":
         choices = {}
@@ -421,7 +431,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
             if value:
                 choices[item.pk] = value
         try:
-            svc.ballot_cast(session, choices=choices, actor=request.user)
+            voting.ballot_cast(session, choices=choices, actor=request.user)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
