@@ -13,7 +13,10 @@ from tests.awards import council_helpers
 from tests.browser.conftest import screenshot
 from thidua.awards.models import Certificate
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 world = council_helpers.world
 PASSWORD = "Mat-khau-thu-nghiem-2026"
 
