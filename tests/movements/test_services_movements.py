@@ -159,7 +159,8 @@ def test_daily_job_reminds_overdue_work(
         start_date=dt.date(YEAR - 1, 1, 1),
         registration_due=dt.date(YEAR - 1, 2, 1),
     )
-    now = timezone.now().replace(hour=23)
+    # Late evening, local time: every daily job is due whatever the hour the test runs at.
+    now = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(23, 0)))
     assert "movements.reminders" in schedule.run_due(now)
     # The worker runs the enqueued task; here it is called directly (same code path).
     from thidua.movements.tasks import remind_overdue_duties
