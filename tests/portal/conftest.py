@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -29,9 +30,12 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def run_worker() -> None:
     """Run the queued background tasks (search indexing, scheduled publishing) as the worker
     would."""
-    call_command(
-        "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
-    )
+    # The worker closes "old" connections between tasks; inside a test's transaction that would
+    # close PostgreSQL's test connection, so it is kept open here.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command(
+            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
+        )
 
 
 @pytest.fixture(autouse=True)
