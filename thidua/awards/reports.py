@@ -17,6 +17,7 @@ from thidua.awards.models import (
     Rating,
     YearRating,
 )
+from thidua.core.i18n import in_official_language
 from thidua.org.models import Agency
 
 
@@ -47,6 +48,7 @@ def _holder_filter(proposal: Proposal) -> dict[str, object]:
     return {"agency_id": proposal.nominee_agency_id}
 
 
+@in_official_language
 def achievement_report(proposal: Proposal, *, on: dt.date | None = None) -> bytes:
     on = on or dt.date.today()
     holder = _holder_filter(proposal)
@@ -76,9 +78,10 @@ def achievement_report(proposal: Proposal, *, on: dt.date | None = None) -> byte
         f"- {a.year}: {a.name} ({a.get_effect_level_display()})"
         for a in achievements.order_by("year")
     )
+    decision_label = _("Quyết định số")
     award_lines = "\n".join(
         f"- {e.year}: {e.title.name}"
-        + (f" ({_('Quyết định số')} {e.decision_number})" if e.decision_number else "")
+        + (f" ({decision_label} {e.decision_number})" if e.decision_number else "")
         for e in entries.order_by("year")
     )
     department = _department(proposal.proposing_agency)

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from thidua.core.i18n import in_official_language
 from thidua.core.text import date_in_words
 from thidua.movements.models import Criterion, Movement, Registration, ScoreSheet, ScoringTable
 from thidua.movements.queries.scoring import TIE_BREAK_RULE, RankingRow
@@ -244,6 +245,7 @@ def ranking_xlsx(table: ScoringTable, rows: list[RankingRow], agency: Agency) ->
     return _save(wb)
 
 
+@in_official_language
 def ranking_docx(table: ScoringTable, rows: list[RankingRow], agency: Agency) -> bytes:
     """The ranking as a Decree 30 report (BC) through admindoc.render: the ranking, scores and
     the tie-break rule as numbered items (render lays out text, not tables)."""

@@ -6,12 +6,14 @@ from typing import Any
 
 from thidua.admindoc.model import AdminDocument, Assignment, Basis, Phase, Section, Signer
 from thidua.admindoc.render import render
+from thidua.core.i18n import in_official_language
 from thidua.core.text import slugify_vi
 from thidua.plans.models import Plan
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
+@in_official_language
 def plan_document(plan: Plan) -> AdminDocument:
     sections: list[Section] = []
 

@@ -34,6 +34,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from thidua.admindoc import layout
 from thidua.awards.models import Awardee, Certificate, CertificateKind, Decision
 from thidua.awards.services.paperwork import place_of
+from thidua.core.i18n import in_official_language
 from thidua.org.models import Gender
 
 CERTIFIED_KINDS = {
@@ -82,6 +83,7 @@ def certificates_create(decision: Decision, awardees: list[Awardee]) -> list[Cer
     return created
 
 
+@in_official_language
 def certificate_docx(certificate: Certificate, decision: Decision) -> bytes:
     awardee = certificate.awardee
     document = Document()

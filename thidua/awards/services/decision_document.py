@@ -20,6 +20,7 @@ from thidua.admindoc.render import render
 from thidua.awards.models import Awardee, Decision
 from thidua.awards.services.money import format_vnd
 from thidua.awards.services.paperwork import parent_body_of, place_of
+from thidua.core.i18n import in_official_language
 from thidua.core.text import date_in_words
 
 LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
@@ -29,6 +30,7 @@ DECREE_BASIS = (
 )
 
 
+@in_official_language
 def decision_document(decision: Decision, awardees: list[Awardee]) -> AdminDocument:
     agency = decision.agency
     by_title: OrderedDict[str, list[Awardee]] = OrderedDict()

@@ -25,6 +25,7 @@ from thidua.awards.models import (
 )
 from thidua.awards.services.paperwork import parent_body_of, place_of
 from thidua.core import audit
+from thidua.core.i18n import in_official_language
 from thidua.core.text import format_date
 from thidua.documents.services import number_reserve
 
@@ -71,6 +72,7 @@ def _minutes_summary(session: Session) -> str:
     return _("Họp %(c)s xét khen thưởng năm %(y)s") % {"c": session.council.name, "y": session.year}
 
 
+@in_official_language
 def minutes_document(session: Session) -> AdminDocument:
     council = session.council
     agency = council.agency
