@@ -21,6 +21,29 @@ from thidua.org.models import Agency
 from thidua.org.models.role import Role
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test (browser, concurrency) starts from the migrated data.
+
+    A transactional test ends by emptying every table, which also removes what migrations wrote
+    (Wagtail's root page and locale, the awards catalogue, content types). With serialized
+    rollback each such test reloads that data first, and the emptying leaves content types alone,
+    so tests pass in any order and on any xdist worker.
+    """
+    implies_transaction = {"transactional_db", "live_server"}
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        transactional = bool(fixtures & implies_transaction) or bool(
+            marker and marker.kwargs.get("transaction")
+        )
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(
+                pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False
+            )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that do not test hashing use a fast hasher."""
