@@ -32,8 +32,11 @@ serve-prod: venv messages
 worker: venv
 	$(BIN)/python manage.py db_worker
 
+# Tests run on every core (pytest-xdist; each worker has its own test database).
+PYTEST_ARGS ?= -n auto
+
 test: venv messages
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

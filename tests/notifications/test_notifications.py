@@ -47,7 +47,8 @@ def test_digest_sends_one_mail_per_user_and_only_once(office_a, unit_head_a):
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
 
-def test_daily_job_is_due_from_its_hour_and_claimed_once_per_day(db, office_a):
+def test_daily_job_is_due_from_its_hour_and_claimed_once_per_day(transactional_db, office_a):
+    # transactional: the worker closes its database connection after each task
     office_a.email = "vanphong.a@example.vn"
     office_a.save()
     notify([office_a], kind="a", title="Việc quá hạn")
