@@ -104,3 +104,24 @@ def test_certificate_as_pdf(issued):
     with certificate.file.open("rb") as handle:
         pdf = docx_to_pdf(handle.read())
     assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+def test_issued_decisions_are_listed_publicly_and_revoked_ones_marked(
+    issued, world, django_assert_max_num_queries
+):
+    client = Client()
+    with django_assert_max_num_queries(6):
+        page = client.get("/khen-thuong/quyet-dinh/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert issued.symbol in html and "05/01/2026" in html
+
+    svc.decision_revoke(issued, reason="Phát hiện kê khai sai thành tích", actor=world.office)
+    html = client.get("/khen-thuong/quyet-dinh/?nam=2026").content.decode()
+    assert issued.symbol in html and "đã thu hồi" in html
+    assert "Chưa có quyết định" in client.get("/khen-thuong/quyet-dinh/?nam=2020").content.decode()
+
+
+def test_public_decision_list_is_empty_before_any_decision(db):
+    html = Client().get("/khen-thuong/quyet-dinh/").content.decode()
+    assert "Chưa có quyết định khen thưởng nào được ban hành" in html

@@ -9,7 +9,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from thidua.awards import permissions as perms
@@ -19,6 +19,8 @@ from thidua.awards.models import (
     Achievement,
     AppliesTo,
     AwardEntry,
+    Decision,
+    DecisionStatus,
     Discipline,
     Proposal,
     ProposalStatus,
@@ -208,3 +210,19 @@ def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleC
                     found.append(Candidate(unit, evaluation))
         result.append(TitleCandidates(title, found))
     return result
+
+
+def published_decisions() -> QuerySet:
+    """Issued decisions for the public portal (revoked ones stay listed, marked revoked)."""
+    return (
+        Decision.objects.filter(status__in=[DecisionStatus.ISSUED, DecisionStatus.REVOKED])
+        .select_related("agency")
+        .annotate(awardee_count=Count("awardees"))
+        .order_by("-date", "-id")
+    )
+
+
+def decision_years() -> list[int]:
+    """The years that have published decisions, newest first (for the year filter)."""
+    dates = published_decisions().order_by().values_list("date__year", flat=True).distinct()
+    return sorted({year for year in dates if year}, reverse=True)

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -78,4 +79,21 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("awards_public:detail", pk=pk)
     return render(
         request, "awards/public/detail.html", {"proposal": proposal, "form": form, "today": today}
+    )
+
+
+DECISIONS_PER_PAGE = 30
+
+
+def decision_list(request: HttpRequest) -> HttpResponse:
+    """Issued commendation decisions, newest first, filterable by year (revoked ones say so)."""
+    decisions = queries.published_decisions()
+    year = request.GET.get("nam", "")
+    if year.isdigit():
+        decisions = decisions.filter(date__year=int(year))
+    page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "awards/public/decisions.html",
+        {"page": page, "year": year if year.isdigit() else "", "years": queries.decision_years()},
     )
