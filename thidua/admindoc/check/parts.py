@@ -39,6 +39,7 @@ class Parts:
     number: Para | None = None
     place_date: Para | None = None
     type_name: Para | None = None
+    certificate: Para | None = None  # "GIẤY KHEN", "BẰNG KHEN", "BẰNG CHỨNG NHẬN"
     summary: list[Para] = field(default_factory=list)
     cong_van: Para | None = None
     recipients_heading: Para | None = None
@@ -55,6 +56,9 @@ DATE_RE = re.compile(
 SIGNER_RE = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*\S")
 RECIPIENTS_RE = re.compile(r"^\s*nơi\s+nhận\s*:?", re.IGNORECASE)
 _FOLDED_TYPES = {fold(name): name for name in layout.TYPE_NAMES.values()}
+# Certificates (Law 06/2022, Decree 152/2025) are not administrative documents of Decree 30,
+# Art. 7: they have no type-name line and no "Nơi nhận", and the checker must not ask for them.
+_FOLDED_CERTIFICATES = {fold(name) for name in ("Giấy khen", "Bằng khen", "Bằng chứng nhận")}
 
 
 class Context:
@@ -94,10 +98,16 @@ def find_parts(paragraphs: list[Para], context: Context) -> Parts:
     parts.place_date = first_para(head, lambda p: bool(DATE_RE.search(p.text)))
     parts.type_name = first_para(head, lambda p: type_name_of(p) is not None)
     parts.cong_van = first_para(head, lambda p: fold(p.text).startswith("v/v"))
+    parts.certificate = first_para(head, _is_certificate_title)
     _find_summary(parts, paragraphs, context)
     _find_closing(parts, paragraphs)
     parts.body = _body_paragraphs(parts, paragraphs)
     return parts
+
+
+def _is_certificate_title(para: Para) -> bool:
+    text = para.text.strip()
+    return text == text.upper() and fold(text) in _FOLDED_CERTIFICATES
 
 
 def first_para(paragraphs: list[Para], test: Callable[[Para], bool]) -> Para | None:

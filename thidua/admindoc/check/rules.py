@@ -229,6 +229,8 @@ def _zero_problem(found: str, wanted: str, para: Para) -> Problem:
 
 def _check_title(context: Context) -> list[Problem]:
     parts = context.parts
+    if parts.type_name is None and parts.certificate is not None:
+        return []  # a certificate's own title ("BẰNG KHEN") stands where the type name would
     if parts.type_name is None:
         if parts.cong_van is not None:  # a công văn has no type name, only "V/v …"
             return _text_format(
@@ -370,6 +372,8 @@ def _line_spacing_ok(context: Context, para: Para, size_pt: float) -> bool:
 
 def _check_recipients(context: Context) -> list[Problem]:
     parts = context.parts
+    if parts.recipients_heading is None and parts.certificate is not None:
+        return []  # a certificate is handed to its holder: no "Nơi nhận"
     if parts.recipients_heading is None:
         return [_missing("recipients_missing", "«Nơi nhận:»", "mục «Nơi nhận:» ở cuối văn bản")]
     problems: list[Problem] = []

@@ -6,7 +6,7 @@ award was revoked. Lao động tiên tiến has no certificate (the decision onl
 A certificate is not one of the administrative document types of Decree 30 (Art. 7): it has no
 type name line and no "Nơi nhận". Everything else it shares with them (A4 portrait, margins,
 Times New Roman in black, national name and motto, "Số:", place and date) follows the Decree and
-passes ``admindoc.check``; the two rules that do not apply are listed in ``NOT_APPLICABLE``.
+passes ``admindoc.check`` (which knows a certificate has no type name and no «Nơi nhận»).
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ CERTIFIED_KINDS = {
     CertificateKind.BANG_CHUNG_NHAN: "BẰNG CHỨNG NHẬN",
 }
 # admindoc.check rules that a certificate by its nature does not meet (see the module docstring).
-NOT_APPLICABLE = frozenset({"type_name_missing", "recipients_missing"})
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud without confusion
 
 
