@@ -11,7 +11,6 @@ urlpatterns = [
     path("admin/", include("thidua.core.urls")),
     path("admin/org/import/", include("thidua.org.import_urls")),
     path("admin/", include("thidua.notifications.urls")),
-    path("admin/", include("thidua.documents.urls")),
     path("admin/", include("thidua.movements.urls")),
     path("admin/", include("thidua.exemplars.urls")),
     path("admin/", include("thidua.awards.urls")),
@@ -29,9 +28,6 @@ if settings.DEBUG:
 # Public pages served by apps (certificate verification, search, feeds) before Wagtail's tree.
 urlpatterns += [
     path("", include("thidua.portal.urls")),
-    path("", include("thidua.documents.public_urls")),
-    path("", include("thidua.movements.public_urls")),
-    path("", include("thidua.exemplars.public_urls")),
     path("", include("thidua.awards.public_urls")),
     path("", include(wagtail_urls)),
 ]

@@ -32,7 +32,12 @@ def test_digest_sends_one_mail_per_user_and_only_once(office_a, unit_head_a):
     office_a.email = "vanphong.a@example.vn"
     office_a.save()
     notify([office_a], kind="a", title="Kế hoạch 12/KH-SKHCN: 3 việc sắp đến hạn", url="/admin/")
-    notify([office_a], kind="b", title="Hồ sơ khen thưởng cần kiểm tra")
+    notify(
+        [office_a],
+        kind="b",
+        title="Hồ sơ khen thưởng cần kiểm tra",
+        body="Tờ trình & danh sách\nhạn 30/11/2026",
+    )
     unit_head_a.email = ""
     unit_head_a.save()
     notify([unit_head_a], kind="b", title="Không có thư điện tử")  # no address: inbox only
@@ -44,6 +49,8 @@ def test_digest_sends_one_mail_per_user_and_only_once(office_a, unit_head_a):
     message = mail.outbox[0]
     assert message.to == ["vanphong.a@example.vn"]
     assert "Kế hoạch 12/KH-SKHCN" in message.body and "Hồ sơ khen thưởng" in message.body
+    # plain text: nothing HTML-escaped, the body's lines kept
+    assert "Tờ trình & danh sách\n" in message.body and "hạn 30/11/2026" in message.body
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
 

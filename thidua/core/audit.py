@@ -30,8 +30,9 @@ ACTIONS = {
 def register_actions(actions: dict[str, tuple[str, str]]) -> None:
     """Add an app's audit actions (code -> (label, past-tense message), both marked with N_).
 
-    Call it at import time of the app's ``audit_actions`` module, imported from its
-    ``AppConfig.ready``; the history pages pick the labels up through core/wagtail_hooks.py.
+    Call it at import time of the app's services module that writes those actions, and import
+    that module from the app's ``AppConfig.ready`` so the labels exist before any history page
+    is shown (core/wagtail_hooks.py registers them with Wagtail).
     """
     for code, labels in actions.items():
         if code in ACTIONS and ACTIONS[code] != labels:
