@@ -14,21 +14,17 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from thidua.org.models import Agency
-from thidua.org.queries import _under, agencies_managed_by, user_scope
+from thidua.org.queries import _under, agencies_managed_by, agencies_visible_to, user_scope
 from thidua.plans.models import Activity, ContentItem, Evidence, Meeting, Plan, Task
 from thidua.plans.permissions import PLAN_MANAGERS, PLAN_OVERSEERS, REPORTERS, TASK_READERS
 
 
 def _agency_visible(field: str, user: Any) -> Q | None:
-    """Rows whose agency the user may see (role at it, below it or above it); None = all."""
-    scope = user_scope(user)
-    if scope.is_province_admin:
+    """Rows whose agency the user may see (``agencies_visible_to``: role at it, below it or
+    above it); None = all."""
+    if user_scope(user).is_province_admin:
         return None
-    roots = list(scope.roles_by_path)
-    if not roots:
-        return Q(pk__in=[])
-    ancestors = {int(i) for root in roots for i in root.strip("/").split("/") if i}
-    return _under(f"{field}__path", roots) | Q(**{f"{field}_id__in": ancestors})
+    return Q(**{f"{field}__in": agencies_visible_to(user).values("pk")})
 
 
 def plans_visible_to(user: Any) -> QuerySet[Plan]:
