@@ -158,3 +158,68 @@ def test_fields_are_configured_by_the_office(office_a, unit_head_a, agency_a, cl
     field = ExemplarField.objects.get(name="Chuyển đổi số")
     assert field.criteria_list == ["Có sản phẩm số được sử dụng", "Tiết kiệm thời gian xử lý"]
     assert client_for(unit_head_a).get(reverse("exemplar_fields:add")).status_code in (302, 403)
+
+
+def test_every_operation_page_opens_saves_and_says_what_was_done(
+    office_a, agency_a, division_a, field_a, client_for
+):
+    """Given a nurtured exemplar, the Office edits the plan (the form shows the saved plan),
+    recognises it, records a replication, approves then withdraws publication, drops and
+    resumes it: each page shows its title, each save comes back to the exemplar with a
+    message."""
+    exemplar = make_exemplar(division_a, field=field_a, name="Tổ sáng kiến")
+    client = client_for(office_a)
+    inspect = reverse("exemplars:inspect", args=[exemplar.pk])
+
+    def op(name: str, data: dict[str, str], title: str, done: str) -> None:
+        url = reverse(f"exemplars_ops:{name}", args=[exemplar.pk])
+        assert title in client.get(url).text, name
+        r = client.post(url, data)
+        assert r.status_code == 302 and r["Location"] == inspect, (name, r.text[:2000])
+        assert done in client.get(inspect).text, name
+
+    plan_url = reverse("exemplars_ops:plan", args=[exemplar.pk])
+    assert client.get(plan_url).status_code == 404  # no plan before nurturing
+    op(
+        "nurture",
+        {"goals": "Mục tiêu đầu", "started_on": "01/03/2025"},
+        "Đưa vào bồi dưỡng",
+        "Đã đưa “Tổ sáng kiến” vào bồi dưỡng.",
+    )
+    assert "Mục tiêu đầu" in client.get(plan_url).text
+    op(
+        "plan",
+        {"goals": "Mục tiêu mới", "started_on": "01/03/2025"},
+        "Sửa kế hoạch bồi dưỡng",
+        "Đã lưu kế hoạch bồi dưỡng.",
+    )
+    op(
+        "recognise",
+        {"level": "agency", "decision_number": "12/QĐ-SKHCN", "decision_date": "01/06/2025"},
+        "Ghi nhận công nhận điển hình",
+        "Đã ghi nhận “Tổ sáng kiến” được công nhận.",
+    )
+    op(
+        "replication",
+        {"adopting_unit": agency_a.pk, "adopted_on": "01/07/2025", "result": "Áp dụng tốt"},
+        "Ghi nhận nhân rộng",
+        "Đã ghi nhận nhân rộng.",
+    )
+    op(
+        "publication",
+        {"note": ""},
+        "Cho phép công bố trên cổng thông tin",
+        "Đã cho phép công bố “Tổ sáng kiến”.",
+    )
+    op(
+        "publication",
+        {"note": "Hồ sơ cần bổ sung"},
+        "Thôi công bố",
+        "Đã thôi công bố “Tổ sáng kiến”.",
+    )
+    op("drop", {"reason": "Chuyển công tác"}, "Dừng theo dõi điển hình", "Đã dừng theo dõi")
+    op("resume", {"reason": "Trở lại"}, "Theo dõi lại điển hình", "Đã theo dõi lại “Tổ sáng kiến”.")
+    exemplar.refresh_from_db()
+    assert exemplar.stage == Stage.REPLICATED
+    assert exemplar.nurturing_plan.goals == "Mục tiêu mới"
+    assert not exemplar.approved_for_publication
