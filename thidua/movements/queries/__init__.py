@@ -17,6 +17,8 @@ from thidua.movements.queries.movements import (
 from thidua.movements.queries.scoring import (
     RankingRow,
     bloc_leader,
+    can_manage_bloc,
+    member_ids,
     ranking,
     sheets_visible_to,
     tables_visible_to,
@@ -26,8 +28,10 @@ from thidua.movements.queries.scoring import (
 __all__ = [
     "RankingRow",
     "bloc_leader",
+    "can_manage_bloc",
     "cascade",
     "duties_for_user",
+    "member_ids",
     "movement_for",
     "movements_managed_by",
     "movements_visible_to",

@@ -40,6 +40,13 @@ def bloc_leader(bloc: Bloc | int, year: int) -> Agency | None:
     return term.leader if term else None
 
 
+def can_manage_bloc(user: Any, bloc: Bloc | int, year: int) -> bool:
+    """May the user maintain the bloc's scoring table and covenant for the year and publish its
+    results (perms.can_manage_scoring with the year's leader)?"""
+    leader = bloc_leader(bloc, year)
+    return perms.can_manage_scoring(user_scope(user), leader.path if leader else None)
+
+
 def member_ids(bloc: Bloc | int, year: int) -> set[int]:
     return {m.agency_id for m in BlocMembership.objects.filter(bloc=bloc) if m.active_in(year)}
 

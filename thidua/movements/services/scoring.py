@@ -27,15 +27,10 @@ from thidua.movements.models import (
     ScoringSection,
     ScoringTable,
 )
-from thidua.movements.queries.scoring import bloc_leader, member_ids
+from thidua.movements.queries.scoring import can_manage_bloc, member_ids
 from thidua.movements.services.common import format_points, require
 from thidua.org.models import Agency, Bloc
 from thidua.org.queries import user_scope
-
-
-def _can_manage(actor: Any, bloc: Bloc | int, year: int) -> bool:
-    leader = bloc_leader(bloc, year)
-    return perms.can_manage_scoring(user_scope(actor), leader.path if leader else None)
 
 
 def _require_member(bloc_id: int, year: int, agency: Agency) -> None:
@@ -60,7 +55,7 @@ def covenant_save(
     signed_on: Any = None,
     place: str = "",
 ) -> Covenant:
-    require(_can_manage(actor, bloc, year))
+    require(can_manage_bloc(actor, bloc, year))
     if not text.strip():
         raise ValidationError({"text": _("Nhập nội dung giao ước thi đua.")})
     covenant = Covenant.objects.select_for_update().filter(bloc=bloc, year=year).first()
@@ -128,7 +123,7 @@ def scoring_table_create(
 ) -> ScoringTable:
     """A new version of the bloc's table for the year; it replaces the current one, whose
     scores stay attached to it. Refused once the year's results are published."""
-    require(_can_manage(actor, bloc, year))
+    require(can_manage_bloc(actor, bloc, year))
     current = (
         ScoringTable.objects.select_for_update()
         .filter(bloc=bloc, year=year, is_current=True)
@@ -419,7 +414,7 @@ def evidence_upload(
 def scoring_publish(table: ScoringTable, *, actor: Any) -> ScoringTable:
     """Publish the ranking to the bloc; scores are locked from then on."""
     table = ScoringTable.objects.select_for_update().get(pk=table.pk)
-    require(_can_manage(actor, table.bloc_id, table.year))
+    require(can_manage_bloc(actor, table.bloc_id, table.year))
     if table.is_locked:
         raise ValidationError(_("Kết quả đã được công bố."))
     if not table.is_current:

@@ -30,7 +30,7 @@ from thidua.movements.models import (
 from thidua.movements.queries.scoring import FINAL_SCORE_RULE, TIE_BREAK_RULE, member_ids
 from thidua.movements.scoring_text import parse_table_text, table_as_text
 from thidua.movements.views.common import run_service
-from thidua.org.models import Agency, BlocTerm
+from thidua.org.models import Agency, Bloc, BlocTerm
 from thidua.org.queries import blocs_visible_to, user_scope
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,24 +41,36 @@ def _table(request: HttpRequest, pk: int) -> ScoringTable:
     return get_object_or_404(queries.tables_visible_to(request.user), pk=pk)
 
 
+def _acting_for(request: HttpRequest, members: list[Agency]) -> list[Agency]:
+    """Of the bloc's members, those the user acts for (as their Office)."""
+    scope = user_scope(request.user)
+    if scope.is_province_admin:
+        return []
+    return [a for a in members if perms.can_act_for_bloc_member(scope, a.path)]
+
+
+def _members(bloc_id: int, year: int) -> list[Agency]:
+    return list(Agency.objects.filter(pk__in=member_ids(bloc_id, year)).order_by("path"))
+
+
 def _my_members(request: HttpRequest, table: ScoringTable) -> list[Agency]:
     """The bloc members the user acts for (as their Office)."""
-    scope = user_scope(request.user)
-    ids = member_ids(table.bloc_id, table.year)
-    return [
-        a
-        for a in Agency.objects.filter(pk__in=ids).order_by("path")
-        if perms.can_act_for_bloc_member(scope, a.path) and not scope.is_province_admin
-    ]
-
-
-def _is_manager(request: HttpRequest, table: ScoringTable) -> bool:
-    leader = queries.bloc_leader(table.bloc_id, table.year)
-    return perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None)
+    return _acting_for(request, _members(table.bloc_id, table.year))
 
 
 def _may_see_ranking(request: HttpRequest, table: ScoringTable) -> bool:
-    return _is_manager(request, table) or table.is_locked
+    return table.is_locked or queries.can_manage_bloc(request.user, table.bloc_id, table.year)
+
+
+def _managed_bloc_year(request: HttpRequest, bloc_pk: int) -> tuple[Bloc, int]:
+    """The bloc of the URL and the year asked (this year by default), when the user manages its
+    scoring for that year (404 outside the user's blocs, 403 when not its manager)."""
+    bloc = get_object_or_404(blocs_visible_to(request.user), pk=bloc_pk)
+    raw_year = request.GET.get("year") or request.POST.get("year") or ""
+    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
+    if not queries.can_manage_bloc(request.user, bloc, year):
+        raise PermissionDenied
+    return bloc, year
 
 
 @login_required
@@ -90,12 +102,12 @@ def bloc_index(request: HttpRequest) -> HttpResponse:
 def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
     table = _table(request, pk)
     sections = list(table.sections.prefetch_related("criteria"))
-    ids = member_ids(table.bloc_id, table.year)
-    members = list(Agency.objects.filter(pk__in=ids).order_by("path"))
+    members = _members(table.bloc_id, table.year)
     sheets = list(queries.sheets_visible_to(request.user, table))
-    mine = _my_members(request, table)
-    manager = _is_manager(request, table)
-    ranking = queries.ranking(table) if _may_see_ranking(request, table) else None
+    mine = _acting_for(request, members)
+    leader = queries.bloc_leader(table.bloc_id, table.year)
+    manager = perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None)
+    ranking = queries.ranking(table) if manager or table.is_locked else None
     return render(
         request,
         "movements/table_detail.html",
@@ -109,7 +121,7 @@ def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ranking": ranking,
             "tie_rule": TIE_BREAK_RULE,
             "final_rule": FINAL_SCORE_RULE,
-            "leader": queries.bloc_leader(table.bloc_id, table.year),
+            "leader": leader,
         },
     )
 
@@ -206,7 +218,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     table = _table(request, pk)
-    if not _is_manager(request, table):
+    if not queries.can_manage_bloc(request.user, table.bloc_id, table.year):
         raise PermissionDenied
     run_service(
         request,
@@ -270,17 +282,9 @@ def covenant(request: HttpRequest, pk: int) -> HttpResponse:
         Covenant.objects.filter(bloc__in=blocs_visible_to(request.user)).select_related("bloc"),
         pk=pk,
     )
-    scope = user_scope(request.user)
-    ids = member_ids(item.bloc_id, item.year)
     signed = {s.agency_id: s for s in CovenantSignatory.objects.filter(covenant=item)}
-    members = list(Agency.objects.filter(pk__in=ids).order_by("path"))
-    can_sign = [
-        a
-        for a in members
-        if a.pk not in signed
-        and perms.can_act_for_bloc_member(scope, a.path)
-        and not scope.is_province_admin
-    ]
+    members = _members(item.bloc_id, item.year)
+    can_sign = [a for a in _acting_for(request, members) if a.pk not in signed]
     if request.method == "POST":
         agency = next((a for a in can_sign if str(a.pk) == request.POST.get("agency")), None)
         if agency is None:
@@ -309,12 +313,7 @@ def covenant(request: HttpRequest, pk: int) -> HttpResponse:
 def table_new(request: HttpRequest, bloc_pk: int) -> HttpResponse:
     """The bloc leader issues the year's scoring table (a new version replaces the current)."""
 
-    bloc = get_object_or_404(blocs_visible_to(request.user), pk=bloc_pk)
-    raw_year = request.GET.get("year") or request.POST.get("year") or ""
-    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
-    leader = queries.bloc_leader(bloc, year)
-    if not perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None):
-        raise PermissionDenied
+    bloc, year = _managed_bloc_year(request, bloc_pk)
     current = ScoringTable.objects.filter(bloc=bloc, year=year, is_current=True).first()
     previous = (
         current or ScoringTable.objects.filter(bloc=bloc).order_by("-year", "-version").first()
@@ -382,12 +381,7 @@ def table_new(request: HttpRequest, bloc_pk: int) -> HttpResponse:
 def covenant_edit(request: HttpRequest, bloc_pk: int) -> HttpResponse:
     """The bloc leader writes the year's covenant (until a member has signed it)."""
 
-    bloc = get_object_or_404(blocs_visible_to(request.user), pk=bloc_pk)
-    raw_year = request.GET.get("year") or request.POST.get("year") or ""
-    year = int(raw_year) if raw_year.isdigit() else timezone.localdate().year
-    leader = queries.bloc_leader(bloc, year)
-    if not perms.can_manage_scoring(user_scope(request.user), leader.path if leader else None):
-        raise PermissionDenied
+    bloc, year = _managed_bloc_year(request, bloc_pk)
     existing = Covenant.objects.filter(bloc=bloc, year=year).first()
 
     class CovenantForm(dj_forms.Form):
