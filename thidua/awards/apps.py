@@ -13,7 +13,15 @@ class AwardsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from thidua.awards import viewsets as v
-        from thidua.awards.models import Proposal, PublicHoliday, Quota, StepDeadline, Title
+        from thidua.awards.council_viewsets import BaseSalaryPolicy
+        from thidua.awards.models import (
+            BaseSalary,
+            Proposal,
+            PublicHoliday,
+            Quota,
+            StepDeadline,
+            Title,
+        )
 
         # Services register their audit actions at import.
         from thidua.awards.services import (  # noqa: F401
@@ -32,6 +40,7 @@ class AwardsConfig(AppConfig):
             (PublicHoliday, v.HolidayPolicy),
             (Quota, v.QuotaPolicy),
             (StepDeadline, v.DeadlinePolicy),
+            (BaseSalary, BaseSalaryPolicy),
         ):
             register_permission_policy(model, policy(model))
 

@@ -1,22 +1,22 @@
 """Back-office list of base salaries (mức lương cơ sở) by date: read by the Office and
-leadership, written by the province admin through ``services.money.base_salary_set``."""
+leadership, written by the province admin through ``services.money.base_salary_set``. The
+policy is registered for the model in ``AwardsConfig.ready``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import permissions as perms
 from thidua.awards.models import BaseSalary
 from thidua.awards.services.money import base_salary_set
+from thidua.awards.viewsets import SettingsPolicy
 from thidua.core.viewsets import (
     DayColumn,
     ScopedCreateView,
     ScopedEditView,
     ScopedModelViewSet,
-    ScopedPermissionPolicy,
 )
 from thidua.org.queries import user_scope
 
@@ -28,17 +28,10 @@ def _salaries(user: Any) -> Any:
     )
 
 
-class BaseSalaryPolicy(ScopedPermissionPolicy):
+class BaseSalaryPolicy(SettingsPolicy):
+    """Read by whoever reads the catalogue, written by the province admin (like holidays)."""
+
     scoped_queryset = staticmethod(_salaries)
-
-    def can(self, user: Any, action: str) -> bool:
-        scope = user_scope(user)
-        return perms.can_edit_catalogue(scope) or (
-            action == "view" and perms.can_view_catalogue(scope)
-        )
-
-    def instances_for(self, user: Any, action: str, queryset: Any) -> Any:
-        return queryset if self.can(user, action) else queryset.none()
 
 
 class BaseSalaryCreateView(ScopedCreateView):
@@ -62,10 +55,6 @@ class BaseSalaryViewSet(ScopedModelViewSet):
     name = "awards_base_salary"
     add_to_admin_menu = True
     menu_order = 405
-
-    @cached_property
-    def permission_policy(self) -> BaseSalaryPolicy:  # type: ignore[override]
-        return BaseSalaryPolicy(BaseSalary)
 
     form_fields = ["valid_from", "amount", "legal_basis"]
     list_display = [DayColumn("valid_from", label=_("Áp dụng từ")), "amount", "legal_basis"]
