@@ -57,3 +57,31 @@ def test_unit_names_match_accent_insensitively_and_abbreviations(units_a):
     assert matcher.match("phòng quan ly chuyen nganh").agency == units_a["qlcn"]
     assert matcher.match("Các phòng, đơn vị thuộc Sở").all_units
     assert matcher.match("Phòng Hợp tác quốc tế").kind == ""
+
+
+def test_a_unit_of_a_merged_agency_resolves_to_its_successor(
+    agency_a, units_a, django_assert_max_num_queries
+):
+    from tests.org.factories import make_agency
+    from thidua.plans.importing.matching import UnitMatcher
+
+    # Given the former Sở Thông tin và Truyền thông merged into Sở Khoa học và Công nghệ, its
+    # Phòng Bưu chính, Viễn thông now part of the Phòng Quản lý chuyên ngành
+    former = make_agency(
+        None, code="STTTT", name="Sở Thông tin và Truyền thông", successor=agency_a
+    )
+    make_agency(
+        former,
+        code="STTTT-BCVT",
+        name="Phòng Bưu chính, Viễn thông",
+        kind="division",
+        successor=units_a["qlcn"],
+    )
+    matcher = UnitMatcher(agency_a)
+
+    # When a plan names the former unit, then it is matched to the successor unit, and
+    # matching names queries nothing beyond following the successor
+    with django_assert_max_num_queries(2):
+        found = matcher.match("Phòng Bưu chính, Viễn thông Sở Thông tin và Truyền thông")
+        assert matcher.match("VP Sở").agency == units_a["office"]
+    assert found.agency == units_a["qlcn"] and found.kind == "former"

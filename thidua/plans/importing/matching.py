@@ -71,18 +71,17 @@ class UnitMatcher:
     def __init__(self, agency: Agency) -> None:
         self.agency = agency
         self.names = (fold(agency.name), fold(_without_place(agency.name)))
-        units = list(Agency.objects.filter(path__startswith=agency.path).exclude(pk=agency.pk))
-        former = list(
-            Agency.objects.filter(successor__isnull=False, successor__path__startswith=agency.path)
-        )
+        tree = Agency.objects.select_related("parent")
+        units = list(tree.filter(path__startswith=agency.path).exclude(pk=agency.pk))
+        former = list(tree.filter(successor__isnull=False, successor__path__startswith=agency.path))
         # Units of predecessors, whose successors are in this tree.
         predecessor_ids = [a.pk for a in former]
-        former += list(
-            Agency.objects.filter(parent_id__in=predecessor_ids).exclude(pk__in=predecessor_ids)
-        )
+        former += list(tree.filter(parent_id__in=predecessor_ids).exclude(pk__in=predecessor_ids))
         self.units = units
         self.former = former
-        self._by_pk = {a.pk: a for a in units}
+        # Each name's keys are worked out once, not again for every name matched.
+        self._unit_keys = [(unit, self._key_of(unit)) for unit in units]
+        self._former_keys = [(unit, self._key_of(unit, former=True)) for unit in former]
 
     def _key_of(self, agency: Agency, *, former: bool = False) -> set[str]:
         parent = _without_place(agency.parent.name) if agency.parent_id else ""
@@ -111,11 +110,11 @@ class UnitMatcher:
         if not wanted:
             return UnitMatch(None, False, "")
         abbreviated = any(word in ABBREVIATIONS for word in fold(name).split(" "))
-        for unit in self.units:
-            if wanted in self._key_of(unit):
+        for unit, keys in self._unit_keys:
+            if wanted in keys:
                 return UnitMatch(unit, False, "abbreviation" if abbreviated else "exact")
-        for unit in self.former:
-            if wanted in self._key_of(unit, former=True):
+        for unit, keys in self._former_keys:
+            if wanted in keys:
                 current = self._current(unit)
                 if current is not None:
                     return UnitMatch(current, False, "former")
