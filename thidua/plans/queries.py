@@ -46,6 +46,23 @@ def manageable_agencies(user: Any) -> QuerySet[Agency]:
     return agencies_managed_by(user)
 
 
+def units_of(agency: Agency) -> QuerySet[Agency]:
+    """The agency and its units that still exist (not merged away): who a plan's tasks and
+    assignments can go to."""
+    return Agency.objects.filter(path__startswith=agency.path, successor__isnull=True).order_by(
+        "path"
+    )
+
+
+def recording_agencies(user: Any) -> QuerySet[Agency]:
+    """Agencies for which the user may record activities and meetings (reporters' units)."""
+    scope = user_scope(user)
+    qs = Agency.objects.filter(successor__isnull=True).order_by("path")
+    if scope.is_province_admin:
+        return qs
+    return qs.filter(_under("path", scope.paths_with(REPORTERS)))
+
+
 def tasks_visible_to(user: Any) -> QuerySet[Task]:
     """Tasks of plans the user oversees (Office, leadership) and tasks of the user's units."""
     scope = user_scope(user)

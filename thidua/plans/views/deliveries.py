@@ -16,21 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin.auth import require_admin_access
 
 from thidua.core.forms import attach_errors
-from thidua.org.models import Agency
-from thidua.org.queries import _under, user_scope
 from thidua.plans import queries, services
 from thidua.plans.models import Channel, ContentItem, Meeting, Task
-from thidua.plans.permissions import REPORTERS
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
 from thidua.plans.views.tasks import MultipleFileField
-
-
-def _recording_agencies(user: Any) -> Any:
-    scope = user_scope(user)
-    qs = Agency.objects.filter(successor__isnull=True).order_by("path")
-    if scope.is_province_admin:
-        return qs
-    return qs.filter(_under("path", scope.paths_with(REPORTERS)))
 
 
 class DeliveryForm(forms.Form):
@@ -54,7 +43,7 @@ class DeliveryForm(forms.Form):
         super().__init__(*args, **kwargs)
         plans = queries.plans_visible_to(user).exclude(status="draft")
         self.fields["plan"].queryset = plans
-        self.fields["agency"].queryset = _recording_agencies(user)
+        self.fields["agency"].queryset = queries.recording_agencies(user)
         items = ContentItem.objects.filter(plan__in=plans.values("pk")).select_related("plan")
         tasks = queries.tasks_to_report(user)
         if plan_id:
@@ -103,7 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _record(request: HttpRequest, form_class: type[DeliveryForm], kind: str) -> HttpResponse:
-    if not _recording_agencies(request.user).exists():
+    if not queries.recording_agencies(request.user).exists():
         raise PermissionDenied
     form = form_class(
         request.POST or None,

@@ -101,12 +101,6 @@ def _agency_for(request: HttpRequest, agency_id: int) -> Agency:
     return agency
 
 
-def _units(agency: Agency) -> Any:
-    return Agency.objects.filter(path__startswith=agency.path, successor__isnull=True).order_by(
-        "path"
-    )
-
-
 @require_admin_access
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, token: str) -> HttpResponse:
@@ -115,7 +109,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         messages.info(request, _("Phiên xem lại này đã kết thúc; hãy tải văn bản lên lại."))
         return redirect("plans:upload")
     agency = _agency_for(request, draft["agency_id"])
-    editor = Editor(draft, _units(agency), request.POST or None, user=request.user)
+    editor = Editor(draft, queries.units_of(agency), request.POST or None, user=request.user)
     if request.method == "POST" and editor.is_valid():
         edited = editor.to_draft()
         try:
@@ -153,7 +147,9 @@ def abandon(request: HttpRequest, token: str) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     agencies = _managed(request)
     agency = agencies.filter(pk=request.GET.get("agency") or 0).first() or agencies.first()
-    editor = Editor(blank_draft(agency), _units(agency), request.POST or None, user=request.user)
+    editor = Editor(
+        blank_draft(agency), queries.units_of(agency), request.POST or None, user=request.user
+    )
     if request.method == "POST" and editor.is_valid():
         try:
             plan = services.plan_create(draft=editor.to_draft(), agency=agency, actor=request.user)
@@ -174,7 +170,10 @@ def create(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(queries.plans_managed_by(request.user), pk=pk)
     editor = Editor(
-        draft_from_plan(plan), _units(plan.agency), request.POST or None, user=request.user
+        draft_from_plan(plan),
+        queries.units_of(plan.agency),
+        request.POST or None,
+        user=request.user,
     )
     if request.method == "POST" and editor.is_valid():
         try:

@@ -98,9 +98,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, plan_agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(
-            path__startswith=plan_agency.path, successor__isnull=True
-        ).order_by("path")
+        self.fields["agency"].queryset = queries.units_of(plan_agency)
 
 
 class SplitForm(forms.Form):
