@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -18,14 +18,7 @@ from thidua.plans import queries, services, stats
 from thidua.plans.export import plan_docx
 from thidua.plans.models import Plan, Task
 from thidua.plans.permissions import can_manage_plans
-
-
-def _keep(request: HttpRequest) -> str:
-    """The list's filters, kept on the pager's links."""
-    params = request.GET.copy()
-    params.pop("p", None)
-    return params.urlencode()
-
+from thidua.plans.views import keep_filters
 
 PER_PAGE = 25
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -53,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": Plan.Status.choices,
             "may_write": queries.manageable_agencies(request.user).exists(),
-            "keep": _keep(request),
+            "keep": keep_filters(request),
         },
     )
 
@@ -117,8 +110,6 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    except PermissionDenied:
-        raise
     return redirect("plans:detail", plan.pk)
 
 

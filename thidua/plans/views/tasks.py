@@ -20,20 +20,14 @@ from wagtail.models import ModelLogEntry
 
 from thidua.core.audit import ACTIONS
 from thidua.core.forms import attach_errors
+from thidua.core.search import search
 from thidua.org.models import Agency
 from thidua.org.queries import user_scope
 from thidua.plans import queries, services
 from thidua.plans.models import ProgressReport, Task
 from thidua.plans.permissions import can_manage_plans, can_report_on, can_review_reports
+from thidua.plans.views import keep_filters
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
-
-
-def _keep(request: HttpRequest) -> str:
-    """The list's filters, kept on the pager's links."""
-    params = request.GET.copy()
-    params.pop("p", None)
-    return params.urlencode()
-
 
 PER_PAGE = 50
 
@@ -143,8 +137,6 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         tasks = tasks.filter(status=Task.Status.DONE)
     elif state == "open":
         tasks = tasks.filter(status__in=Task.OPEN)
-    from thidua.core.search import search
-
     tasks = search(tasks, request.GET.get("q", "")[:200]).order_by("due_date", "pk")
     page = Paginator(tasks, PER_PAGE).get_page(request.GET.get("p"))
     return render(
@@ -155,7 +147,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "state": state,
             "mine": mine,
             "query": request.GET.get("q", ""),
-            "keep": _keep(request),
+            "keep": keep_filters(request),
         },
     )
 
