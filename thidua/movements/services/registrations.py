@@ -1,7 +1,7 @@
 """Writes of registrations: one subject at a time, or a unit and its members in bulk.
 
-The titles offered come from ``registration_titles()``: the awards catalogue when the awards
-app has a ``Title`` model, otherwise the configurable list ``THIDUA_REGISTRATION_TITLES``.
+The titles offered come from ``registration_titles()``: the awards catalogue's emulation titles
+when it holds any, otherwise the configurable list ``THIDUA_REGISTRATION_TITLES``.
 Registration is recorded for follow-up only; it is never a precondition for a title.
 """
 
@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.awards.models import Title, TitleKind
 from thidua.core import audit
 from thidua.movements import permissions as perms
 from thidua.movements.models import Movement, Registration
@@ -46,26 +46,13 @@ class TitleChoice:
 
 
 def _from_catalogue() -> list[TitleChoice] | None:
-    """Emulation titles of the awards catalogue (``awards.Title`` of kind "title", in force
-    today), when that app has the model and rows; None otherwise."""
-    try:
-        title_model = apps.get_model("awards", "Title")
-    except LookupError:
-        return None
-    names = {f.name for f in title_model._meta.get_fields()}
-    qs = title_model.objects.all()
-    if "kind" in names:
-        qs = qs.filter(kind="title")
-    if "valid_to" in names:
-        qs = qs.exclude(valid_to__lt=dt.date.today())
-    order = ["position", "code"] if "position" in names else ["code"]
+    """Emulation titles of the awards catalogue (kind "title", in force today); None while the
+    catalogue holds none."""
     choices = [
-        TitleChoice(
-            code=title.code,
-            name=str(title.name),
-            subject=str(getattr(title, "applies_to", "") or INDIVIDUAL),
+        TitleChoice(code=title.code, name=str(title.name), subject=title.applies_to)
+        for title in Title.objects.filter(kind=TitleKind.TITLE).exclude(
+            valid_to__lt=dt.date.today()
         )
-        for title in qs.order_by(*order)
     ]
     return choices or None
 
