@@ -139,7 +139,6 @@ def _sync(plan: Plan, model: type, rows: list[dict[str, Any]], build: Any) -> No
     # Rows dropped from the draft go first, so that a unique value (a plan's channel) can move
     # to another row.
     model.objects.filter(plan=plan).exclude(pk__in=wanted).delete()
-    kept = set()
     for order, row in enumerate(rows):
         obj = existing.get(int(row["id"])) if row.get("id") else None
         if obj is None:
@@ -147,8 +146,6 @@ def _sync(plan: Plan, model: type, rows: list[dict[str, Any]], build: Any) -> No
         obj.order = order
         build(obj, row)
         obj.save()
-        kept.add(obj.pk)
-    model.objects.filter(plan=plan).exclude(pk__in=kept).delete()
 
 
 def _save_parts(plan: Plan, draft: dict[str, Any], actor: Any) -> None:
