@@ -1,18 +1,26 @@
-"""The exemplar's operations: each page is a form that calls one service."""
+"""The exemplar's operations: each page is a form that calls one service.
+
+``OPERATIONS`` says, for each page, who may take it, which form and service, and what to tell
+the user; ``operation_view`` turns a row into a view. Publication picks one of two rows by the
+exemplar's state.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import require_admin_access
 
 from thidua.core.forms import attach_errors
@@ -24,6 +32,27 @@ from thidua.org import queries as org_queries
 from thidua.org.permissions import Scope
 
 Check = Callable[[Scope, str], bool]
+View = Callable[[HttpRequest, int], HttpResponse]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation page. ``success`` and ``intro`` may name the exemplar (``%(name)s``) and
+    the upload limit (``%(mb)s``)."""
+
+    check: Check
+    form: type[forms.Form]
+    service: Callable[..., Any]  # service(exemplar, actor=..., **arguments(cleaned_data))
+    title: Any
+    submit: Any
+    success: Any
+    intro: Any = ""
+    # Limits the form's choices to what the user may pick (and may read the exemplar).
+    choices: Callable[[HttpRequest, Exemplar, forms.Form], None] | None = None
+    # The form's starting values (a Http404 when there is nothing to edit).
+    initial: Callable[[Exemplar], dict[str, Any]] | None = None
+    # The service's keywords from the form's cleaned data.
+    arguments: Callable[[dict[str, Any]], dict[str, Any]] = dict
 
 
 def _exemplar(request: HttpRequest, pk: int, check: Check) -> Exemplar:
@@ -34,238 +63,160 @@ def _exemplar(request: HttpRequest, pk: int, check: Check) -> Exemplar:
     return exemplar
 
 
-def _operate(
-    request: HttpRequest,
-    exemplar: Exemplar,
-    form: forms.Form,
-    *,
-    call: Callable[[dict[str, Any]], Any],
-    title: str,
-    submit: str,
-    success: str,
-    intro: str = "",
-) -> HttpResponse:
+def _operate(request: HttpRequest, exemplar: Exemplar, op: Operation) -> HttpResponse:
     back = reverse("exemplars:inspect", args=[exemplar.pk])
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = op.form(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        initial=op.initial(exemplar) if op.initial else None,
+    )
+    if op.choices:
+        op.choices(request, exemplar, form)
+    words = {"name": exemplar.name, "mb": int(settings.THIDUA_MAX_UPLOAD_MB)}
+    if posted and form.is_valid():
         try:
-            call(form.cleaned_data)
+            op.service(exemplar, actor=request.user, **op.arguments(form.cleaned_data))
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, success)
+            messages.success(request, str(op.success) % words)
             return redirect(back)
     return render(
         request,
         "exemplars/action_form.html",
         {
             "form": form,
-            "title": title,
+            "title": op.title,
             "subtitle": exemplar.name,
-            "submit": submit,
+            "submit": op.submit,
             "back": back,
-            "intro": intro,
+            "intro": str(op.intro) % words if op.intro else "",
         },
     )
 
 
-def _post(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def operation_view(op: Operation, name: str) -> View:
+    @login_required
+    @require_admin_access
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _operate(request, _exemplar(request, pk, op.check), op)
+
+    view.__name__ = view.__qualname__ = name
+    return view
 
 
-def _mentors(request: HttpRequest, form: forms.Form) -> None:
+def _mentors(request: HttpRequest, exemplar: Exemplar, form: forms.Form) -> None:
     form.fields["mentor"].queryset = org_queries.people_visible_to(request.user).filter(
         is_active=True
     )
 
 
-@login_required
-@require_admin_access
-def nurture(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    form = f.NurtureForm(_post(request))
-    _mentors(request, form)
-    return _operate(
-        request,
-        exemplar,
-        form,
-        call=lambda d: services.exemplar_nurture(exemplar, actor=request.user, **d),
-        title=_("Đưa vào bồi dưỡng"),
-        submit=_("Bắt đầu bồi dưỡng"),
-        success=_("Đã đưa “%(name)s” vào bồi dưỡng.") % {"name": exemplar.name},
-        intro=_("Nêu người phụ trách, mục tiêu và hỗ trợ; sau đó ghi nhật ký bồi dưỡng định kỳ."),
-    )
+def _decisions(request: HttpRequest, exemplar: Exemplar, form: forms.Form) -> None:
+    form.fields["award_decision"].queryset = queries.decisions_for(exemplar)
 
 
-@login_required
-@require_admin_access
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
+def _adopting_units(request: HttpRequest, exemplar: Exemplar, form: forms.Form) -> None:
+    form.fields["adopting_unit"].queryset = org_queries.agencies_visible_to(request.user)
+
+
+def _plan_initial(exemplar: Exemplar) -> dict[str, Any]:
     plan = get_object_or_404(NurturingPlan, exemplar=exemplar)
-    initial = {
+    return {
         "mentor": plan.mentor_id,
         "goals": plan.goals,
         "support": plan.support,
         "started_on": plan.started_on,
         "target_date": plan.target_date,
     }
-    form = f.PlanForm(_post(request), initial=initial)
-    _mentors(request, form)
-    return _operate(
-        request,
-        exemplar,
-        form,
-        call=lambda d: services.nurturing_plan_update(exemplar, actor=request.user, **d),
+
+
+def _evidence_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    return {"title": data["title"], "upload": data["file"], "url": data["url"]}
+
+
+OPERATIONS: dict[str, Operation] = {
+    "nurture": Operation(
+        perms.can_manage_exemplar,
+        f.NurtureForm,
+        services.exemplar_nurture,
+        title=_("Đưa vào bồi dưỡng"),
+        submit=_("Bắt đầu bồi dưỡng"),
+        success=_("Đã đưa “%(name)s” vào bồi dưỡng."),
+        intro=_("Nêu người phụ trách, mục tiêu và hỗ trợ; sau đó ghi nhật ký bồi dưỡng định kỳ."),
+        choices=_mentors,
+    ),
+    "plan_edit": Operation(
+        perms.can_manage_exemplar,
+        f.PlanForm,
+        services.nurturing_plan_update,
         title=_("Sửa kế hoạch bồi dưỡng"),
         submit=_("Lưu"),
         success=_("Đã lưu kế hoạch bồi dưỡng."),
-    )
-
-
-@login_required
-@require_admin_access
-def recognise(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_recognise_exemplar)
-    form = f.RecogniseForm(_post(request))
-    form.fields["award_decision"].queryset = queries.decisions_for(exemplar)
-    return _operate(
-        request,
-        exemplar,
-        form,
-        call=lambda d: services.exemplar_recognise(exemplar, actor=request.user, **d),
+        choices=_mentors,
+        initial=_plan_initial,
+    ),
+    "recognise": Operation(
+        perms.can_recognise_exemplar,
+        f.RecogniseForm,
+        services.exemplar_recognise,
         title=_("Ghi nhận công nhận điển hình"),
         submit=_("Ghi nhận"),
-        success=_("Đã ghi nhận “%(name)s” được công nhận.") % {"name": exemplar.name},
+        success=_("Đã ghi nhận “%(name)s” được công nhận."),
         intro=_("Ghi theo quyết định công nhận hoặc khen thưởng: cấp, số ký hiệu và ngày ký."),
-    )
-
-
-@login_required
-@require_admin_access
-def drop(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    return _operate(
-        request,
-        exemplar,
-        f.ReasonForm(_post(request)),
-        call=lambda d: services.exemplar_drop(exemplar, actor=request.user, reason=d["reason"]),
+        choices=_decisions,
+    ),
+    "drop": Operation(
+        perms.can_manage_exemplar,
+        f.ReasonForm,
+        services.exemplar_drop,
         title=_("Dừng theo dõi điển hình"),
         submit=_("Dừng theo dõi"),
-        success=_("Đã dừng theo dõi “%(name)s”.") % {"name": exemplar.name},
+        success=_("Đã dừng theo dõi “%(name)s”."),
         intro=_("Hồ sơ được giữ lại; điển hình không còn được công bố. Có thể theo dõi lại sau."),
-    )
-
-
-@login_required
-@require_admin_access
-def resume(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    return _operate(
-        request,
-        exemplar,
-        f.ReasonForm(_post(request)),
-        call=lambda d: services.exemplar_resume(exemplar, actor=request.user, reason=d["reason"]),
+    ),
+    "resume": Operation(
+        perms.can_manage_exemplar,
+        f.ReasonForm,
+        services.exemplar_resume,
         title=_("Theo dõi lại điển hình"),
         submit=_("Theo dõi lại"),
-        success=_("Đã theo dõi lại “%(name)s”.") % {"name": exemplar.name},
-    )
-
-
-@login_required
-@require_admin_access
-def publication(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_approve_publication)
-    approve = not exemplar.approved_for_publication
-    return _operate(
-        request,
-        exemplar,
-        f.PublicationForm(_post(request)),
-        call=lambda d: services.exemplar_set_publication(
-            exemplar, actor=request.user, approved=approve, note=d["note"]
-        ),
-        title=_("Cho phép công bố trên cổng thông tin") if approve else _("Thôi công bố"),
-        submit=_("Cho phép công bố") if approve else _("Thôi công bố"),
-        success=_("Đã cho phép công bố “%(name)s”.") % {"name": exemplar.name}
-        if approve
-        else _("Đã thôi công bố “%(name)s”.") % {"name": exemplar.name},
-        intro=_(
-            "Cổng thông tin sẽ có trang giới thiệu điển hình: tên, loại, lĩnh vực, đơn vị, thành "
-            "tích và công nhận. Minh chứng và nhật ký không được công bố."
-        )
-        if approve
-        else _("Trang giới thiệu trên cổng thông tin sẽ bị gỡ. Nêu lý do."),
-    )
-
-
-@login_required
-@require_admin_access
-def log_add(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    return _operate(
-        request,
-        exemplar,
-        f.LogForm(_post(request)),
-        call=lambda d: services.log_add(exemplar, actor=request.user, **d),
+        success=_("Đã theo dõi lại “%(name)s”."),
+    ),
+    "log_add": Operation(
+        perms.can_manage_exemplar,
+        f.LogForm,
+        services.log_add,
         title=_("Ghi nhật ký bồi dưỡng"),
         submit=_("Ghi"),
         success=_("Đã ghi nhật ký bồi dưỡng."),
-    )
-
-
-@login_required
-@require_admin_access
-def replication_add(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    form = f.ReplicationForm(_post(request))
-    form.fields["adopting_unit"].queryset = org_queries.agencies_visible_to(request.user)
-    return _operate(
-        request,
-        exemplar,
-        form,
-        call=lambda d: services.replication_record(exemplar, actor=request.user, **d),
+    ),
+    "replication_add": Operation(
+        perms.can_manage_exemplar,
+        f.ReplicationForm,
+        services.replication_record,
         title=_("Ghi nhận nhân rộng"),
         submit=_("Ghi nhận"),
         success=_("Đã ghi nhận nhân rộng."),
         intro=_("Đơn vị nào đã áp dụng mô hình, từ ngày nào, kết quả ra sao."),
-    )
-
-
-@login_required
-@require_admin_access
-def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_manage_exemplar)
-    form = f.EvidenceForm(_post(request), request.FILES or None)
-    return _operate(
-        request,
-        exemplar,
-        form,
-        call=lambda d: services.evidence_add(
-            exemplar, actor=request.user, title=d["title"], upload=d["file"], url=d["url"]
-        ),
+        choices=_adopting_units,
+    ),
+    "evidence_add": Operation(
+        perms.can_manage_exemplar,
+        f.EvidenceForm,
+        services.evidence_add,
         title=_("Thêm minh chứng"),
         submit=_("Thêm"),
         success=_("Đã thêm minh chứng."),
         intro=_(
             "Tệp được lưu riêng, chỉ người có quyền xem điển hình mới tải được. Giới hạn %(mb)s MB."
-        )
-        % {"mb": _max_mb()},
-    )
-
-
-def _max_mb() -> int:
-    from django.conf import settings
-
-    return int(settings.THIDUA_MAX_UPLOAD_MB)
-
-
-@login_required
-@require_admin_access
-def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplar = _exemplar(request, pk, perms.can_record_coverage)
-    return _operate(
-        request,
-        exemplar,
-        f.CoverageForm(_post(request)),
-        call=lambda d: services.coverage_record(exemplar, actor=request.user, **d),
+        ),
+        arguments=_evidence_arguments,
+    ),
+    "coverage_add": Operation(
+        perms.can_record_coverage,
+        f.CoverageForm,
+        services.coverage_record,
         title=_("Ghi nhận tuyên truyền"),
         submit=_("Ghi nhận"),
         success=_("Đã ghi nhận tuyên truyền."),
@@ -273,7 +224,47 @@ def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
             "Bài viết, hội nghị, buổi sinh hoạt hay hoạt động đã giới thiệu điển hình. Bài viết "
             "trên cổng thông tin của cơ quan được ghi nhận tự động."
         ),
-    )
+    ),
+}
+
+PUBLISH = Operation(
+    perms.can_approve_publication,
+    f.PublicationForm,
+    partial(services.exemplar_set_publication, approved=True),
+    title=_("Cho phép công bố trên cổng thông tin"),
+    submit=_("Cho phép công bố"),
+    success=_("Đã cho phép công bố “%(name)s”."),
+    intro=_(
+        "Cổng thông tin sẽ có trang giới thiệu điển hình: tên, loại, lĩnh vực, đơn vị, thành "
+        "tích và công nhận. Minh chứng và nhật ký không được công bố."
+    ),
+)
+UNPUBLISH = Operation(
+    perms.can_approve_publication,
+    f.PublicationForm,
+    partial(services.exemplar_set_publication, approved=False),
+    title=_("Thôi công bố"),
+    submit=_("Thôi công bố"),
+    success=_("Đã thôi công bố “%(name)s”."),
+    intro=_("Trang giới thiệu trên cổng thông tin sẽ bị gỡ. Nêu lý do."),
+)
+
+nurture = operation_view(OPERATIONS["nurture"], "nurture")
+plan_edit = operation_view(OPERATIONS["plan_edit"], "plan_edit")
+recognise = operation_view(OPERATIONS["recognise"], "recognise")
+drop = operation_view(OPERATIONS["drop"], "drop")
+resume = operation_view(OPERATIONS["resume"], "resume")
+log_add = operation_view(OPERATIONS["log_add"], "log_add")
+replication_add = operation_view(OPERATIONS["replication_add"], "replication_add")
+evidence_add = operation_view(OPERATIONS["evidence_add"], "evidence_add")
+coverage_add = operation_view(OPERATIONS["coverage_add"], "coverage_add")
+
+
+@login_required
+@require_admin_access
+def publication(request: HttpRequest, pk: int) -> HttpResponse:
+    exemplar = _exemplar(request, pk, perms.can_approve_publication)
+    return _operate(request, exemplar, UNPUBLISH if exemplar.approved_for_publication else PUBLISH)
 
 
 @login_required
