@@ -24,14 +24,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
-from thidua.admindoc import layout
+from thidua.admindoc import layout, render
 from thidua.awards.models import Awardee, Certificate, CertificateKind, Decision
 from thidua.awards.services.paperwork import place_of
 from thidua.core.i18n import in_official_language
@@ -42,7 +38,6 @@ CERTIFIED_KINDS = {
     CertificateKind.BANG_KHEN: "BẰNG KHEN",
     CertificateKind.BANG_CHUNG_NHAN: "BẰNG CHỨNG NHẬN",
 }
-# admindoc.check rules that a certificate by its nature does not meet (see the module docstring).
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud without confusion
 
 
@@ -86,11 +81,14 @@ def certificates_create(decision: Decision, awardees: list[Awardee]) -> list[Cer
 def certificate_docx(certificate: Certificate, decision: Decision) -> bytes:
     awardee = certificate.awardee
     document = Document()
-    _setup(document)
+    # Page, margins, Times New Roman defaults and the helpers below are admindoc's, so a
+    # certificate is typeset exactly like the Decree 30 documents render() writes.
+    render._setup_styles(document)
+    render._setup_page(document)
+    document.core_properties.language = "vi-VN"
     agency = decision.agency
-    top = _table(document, [16.5])
-    cell = top.rows[0].cells[0]
-    _line(cell, layout.NATIONAL_NAME, 13, bold=True, first=True)
+    cell = render._borderless_table(document, 1, [16.5]).rows[0].cells[0]
+    _line(cell, layout.NATIONAL_NAME, 13, bold=True)
     _line(cell, layout.MOTTO, 14, bold=True)
     _line(cell, "", 14)
     authority = decision.signer_position.split("/")[0].strip().upper()
@@ -102,23 +100,25 @@ def certificate_docx(certificate: Certificate, decision: Decision) -> bytes:
         _line(cell, awardee.unit_name, 14, space_before=6)
     _line(cell, _reason(certificate, awardee, decision), 14, italic=True, space_before=12)
 
-    bottom = _table(document, [7.5, 9.0])
+    bottom = render._borderless_table(
+        document, 1, [layout.SIGNATURE_LEFT_CM, layout.SIGNATURE_RIGHT_CM]
+    )
     left, right = bottom.rows[0].cells
     picture = left.paragraphs[0]
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.space_before = Pt(24)
     picture.add_run().add_picture(io.BytesIO(qr_png(verify_url(certificate.code))), width=Cm(3))
-    _line(left, f"Số: {decision.symbol}", 13)
+    _line(left, f"Số: {decision.symbol}", layout.NUMBER.size_pt)
     _line(left, _("Mã xác minh: %(c)s") % {"c": certificate.code}, 11)
     _line(left, _("Quét mã QR để kiểm tra"), 11, italic=True)
     date_line = layout.format_place_date(place_of(agency), decision.date)
-    _line(right, date_line, 14, italic=True, first=True, space_before=24)
-    for index, position in enumerate(p for p in decision.signer_position.split("/") if p.strip()):
-        prefix = f"{decision.signer_authority} " if decision.signer_authority and not index else ""
-        _line(right, f"{prefix}{position.strip()}".upper(), 14, bold=True)
-    for _blank in range(4):
-        _line(right, "", 14)
-    _line(right, decision.signer_name, 14, bold=True)
+    _line(right, date_line, layout.PLACE_DATE.size_pt, italic=True, space_before=24)
+    positions = [p.strip() for p in decision.signer_position.split("/") if p.strip()]
+    for line in layout.signer_lines(decision.signer_authority or None, positions):
+        _line(right, line, layout.SIGNER_POSITION.size_pt, bold=True)
+    for _blank in range(layout.SIGNATURE_SPACE_LINES):
+        _line(right, "", layout.SIGNER_NAME.size_pt)
+    _line(right, decision.signer_name, layout.SIGNER_NAME.size_pt, bold=True)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -137,57 +137,12 @@ def _reason(certificate: Certificate, awardee: Awardee, decision: Decision) -> s
     return _("Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm %(y)s") % {"y": decision.year}
 
 
-def _setup(document: Document) -> None:  # type: ignore[valid-type]
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Mm(layout.PAGE_WIDTH_MM)
-    section.page_height = Mm(layout.PAGE_HEIGHT_MM)
-    section.top_margin = Mm(layout.MARGIN_TOP_MM.chosen)
-    section.bottom_margin = Mm(layout.MARGIN_BOTTOM_MM.chosen)
-    section.left_margin = Mm(layout.MARGIN_LEFT_MM.chosen)
-    section.right_margin = Mm(layout.MARGIN_RIGHT_MM.chosen)
-    normal = document.styles["Normal"]
-    normal.font.name = layout.FONT_NAME
-    normal.font.size = Pt(layout.BODY.size_pt)
-    _fonts(normal.element.get_or_add_rPr())
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    _fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
-    document.core_properties.language = "vi-VN"
-
-
-def _fonts(rpr) -> None:  # type: ignore[no-untyped-def]
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in list(fonts.attrib):
-        if attribute.lower().endswith("theme"):
-            del fonts.attrib[attribute]
-    for script in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(qn(f"w:{script}"), layout.FONT_NAME)
-
-
-def _table(document, widths: list[float]):  # type: ignore[no-untyped-def]
-    table = document.add_table(rows=1, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for index, width in enumerate(widths):
-        table.rows[0].cells[index].width = Cm(width)
-    return table
-
-
-def _line(cell, text: str, size: float, *, bold=False, italic=False, first=False, space_before=0):  # type: ignore[no-untyped-def]
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_before = Pt(space_before)
-    paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(text)
-    run.font.name = layout.FONT_NAME
-    _fonts(run._r.get_or_add_rPr())
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run.font.color.rgb = RGBColor.from_string(layout.COLOR_BLACK)
+def _line(  # type: ignore[no-untyped-def]
+    cell, text: str, size: float, *, bold: bool = False, italic: bool = False, space_before=0
+) -> None:
+    """A centred line in a cell (the cell's first, empty paragraph is used first)."""
+    style = layout.TextStyle(size, layout.Range(size, size), bold=bold, italic=italic)
+    render._add_paragraph(cell, text, style, space_before=space_before)
 
 
 # --- PDF -----------------------------------------------------------------------------------------
