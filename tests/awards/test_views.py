@@ -149,6 +149,14 @@ def test_public_list_and_comment_form(client, office_a, unit_head_a, division_a,
     assert proposal.comments.get().name == "Lê Thị Dân"
 
 
+@pytest.mark.parametrize("name", ["list", "decisions"])
+def test_public_awards_pages_wear_the_portal_header_and_footer(db, client, name):
+    html = client.get(reverse(f"awards_public:{name}")).content.decode()
+    assert "Tìm kiếm trên cổng" in html  # the portal's search box in the header
+    assert "Xác minh bằng khen, giấy khen" in html  # the portal's footer links
+    assert "<script" not in html
+
+
 def test_a_draft_is_not_public(client, dossier):
     assert client.get(reverse("awards_public:detail", args=[dossier.pk])).status_code == 404
 

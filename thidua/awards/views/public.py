@@ -95,5 +95,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "awards/public/decisions.html",
-        {"page": page, "year": year if year.isdigit() else "", "years": queries.decision_years()},
+        {
+            "decision_page": page,
+            "year": year if year.isdigit() else "",
+            "years": queries.decision_years(),
+        },
     )
