@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import reduce
-from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -14,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.movements import permissions as perms
 from thidua.movements.models import ScoreSheet, ScoringTable
+from thidua.movements.queries.movements import _under
 from thidua.org.models import Agency, Bloc, BlocMembership, BlocTerm
 from thidua.org.queries import user_scope
 
@@ -27,12 +26,6 @@ FINAL_SCORE_RULE = _(
     "trưởng và các thành viên); khi chưa có phiếu chấm chéo thì lấy điểm tự chấm đã gửi khối. "
     "Cơ quan chưa gửi phiếu tự chấm chưa được xếp hạng."
 )
-
-
-def _under(field: str, roots: list[str]) -> Q:
-    if not roots:
-        return Q(pk__in=[])
-    return reduce(or_, (Q(**{f"{field}__startswith": root}) for root in roots))
 
 
 def bloc_leader(bloc: Bloc | int, year: int) -> Agency | None:

@@ -33,12 +33,14 @@ from thidua.org.models import Agency, Bloc
 from thidua.org.queries import user_scope
 
 
-def _require_member(bloc_id: int, year: int, agency: Agency) -> None:
-    if agency.pk not in member_ids(bloc_id, year):
-        raise ValidationError(
-            _("%(name)s không phải thành viên của khối trong năm %(year)s.")
-            % {"name": agency.name, "year": year}
-        )
+def _require_members(bloc_id: int, year: int, *agencies: Agency) -> None:
+    ids = member_ids(bloc_id, year)
+    for agency in agencies:
+        if agency.pk not in ids:
+            raise ValidationError(
+                _("%(name)s không phải thành viên của khối trong năm %(year)s.")
+                % {"name": agency.name, "year": year}
+            )
 
 
 # --- Covenant ---------------------------------------------------------------------------------
@@ -77,7 +79,7 @@ def covenant_sign(
 ) -> CovenantSignatory:
     covenant = Covenant.objects.select_for_update().get(pk=covenant.pk)
     require(perms.can_act_for_bloc_member(user_scope(actor), agency.path))
-    _require_member(covenant.bloc_id, covenant.year, agency)
+    _require_members(covenant.bloc_id, covenant.year, agency)
     if not signer_name.strip():
         raise ValidationError({"signer_name": _("Nhập họ tên người ký giao ước.")})
     if CovenantSignatory.objects.filter(covenant=covenant, agency=agency).exists():
@@ -224,8 +226,7 @@ def score_sheet_save(
     """
     table = ScoringTable.objects.select_for_update().get(pk=table.pk)
     require(perms.can_act_for_bloc_member(user_scope(actor), scorer.path))
-    _require_member(table.bloc_id, table.year, scorer)
-    _require_member(table.bloc_id, table.year, subject)
+    _require_members(table.bloc_id, table.year, scorer, subject)
     kind = ScoreSheet.Kind.SELF if subject.pk == scorer.pk else ScoreSheet.Kind.CROSS
     sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(
         table=table, subject=subject, scorer=scorer, defaults={"kind": kind}

@@ -4,6 +4,7 @@ owed work per participating agency, with launch, phase, review, return and remin
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -111,8 +112,6 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
         _("Đã gửi lời nhắc."),
     )
     if ok and count and not count[0]:
-        from django.contrib import messages
-
         messages.info(request, _("Không có đơn vị nào chậm gửi."))
     return redirect("movements:cascade", pk=pk)
 
