@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import Proposal, PublicComment
-from thidua.awards.services.proposals import S, _url, publicity_open
+from thidua.awards.services.proposals import S, _locked, _url, publicity_open
 from thidua.awards.services.recipients import users_covering
 from thidua.core import audit
 from thidua.core.text import format_date
 from thidua.notifications.services import notify
-from thidua.org.models import Agency
 from thidua.org.models.role import Role
 
 
@@ -26,7 +25,7 @@ def public_comment_add(
 ) -> PublicComment:
     """A member of the public comments on a publicised dossier; the comment joins the dossier
     and the Office is told (in its daily digest)."""
-    proposal = Proposal.objects.select_for_update().select_related("title").get(pk=proposal.pk)
+    proposal = _locked(proposal)
     today = today or timezone.localdate()
     if not publicity_open(proposal, today):
         raise ValidationError(_("Hồ sơ này hiện không trong thời gian lấy ý kiến."))
@@ -37,7 +36,7 @@ def public_comment_add(
         proposal=proposal, name=name[:150], contact=(contact or "").strip()[:150], body=body[:5000]
     )
     audit.record(proposal, "thidua.public_comment", actor=None, note=name)
-    office = users_covering(Agency.objects.get(pk=proposal.proposing_agency_id).path, {Role.OFFICE})
+    office = users_covering(proposal.proposing_agency.path, {Role.OFFICE})
     url = _url(proposal)
     key = f"awards-comments-{proposal.pk}-{today.isoformat()}"
     title = _("Có góp ý mới về hồ sơ %(p)s") % {"p": proposal.title.label}
