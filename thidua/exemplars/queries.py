@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -302,8 +302,7 @@ def with_last_progress(queryset: QuerySet[Exemplar]) -> QuerySet[Exemplar]:
     )
     stage_day = TruncDate("stage_changed_at")
     return queryset.annotate(
-        last_log=Subquery(last_log),
-        last_progress=Greatest(Coalesce(Subquery(last_log), stage_day), stage_day),
+        last_progress=Greatest(Coalesce(Subquery(last_log), stage_day), stage_day)
     )
 
 
@@ -351,7 +350,6 @@ def stage_counts(user: Any) -> Breakdown:
 def exemplar_breakdown(user: Any) -> Breakdown:
     """Counts by stage, kind, field and unit: four grouped queries whatever the data size."""
     qs = exemplars_visible_to(user).order_by()
-    stage_counts = dict(qs.values_list("stage").annotate(n=Count("id")).order_by())
     kind_counts = dict(qs.values_list("kind").annotate(n=Count("id")).order_by())
     by_field = [
         (pk, name, n)
@@ -365,10 +363,9 @@ def exemplar_breakdown(user: Any) -> Breakdown:
         .annotate(n=Count("id"))
         .order_by("-n", "unit__name")
     ]
-    return Breakdown(
-        by_stage=[(v, str(label), stage_counts.get(v, 0)) for v, label in Stage.choices],
+    return replace(
+        stage_counts(user),
         by_kind=[(v, str(label), kind_counts.get(v, 0)) for v, label in Kind.choices],
         by_field=by_field,
         by_unit=by_unit,
-        total=sum(stage_counts.values()),
     )
