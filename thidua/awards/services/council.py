@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +38,7 @@ from thidua.awards.services import ballot as rules
 from thidua.core import audit
 from thidua.org.models import Agency, Person, RoleAssignment
 from thidua.org.models.role import Role
+from thidua.org.services.common import require
 
 audit.register_actions(
     {
@@ -67,11 +68,6 @@ SEAT_ROLES = {
 BLOC_SEAT_ROLES = {Role.LEADERSHIP, Role.UNIT_HEAD, Role.OFFICE, Role.COUNCIL_MEMBER}
 
 
-def _require(allowed: bool, message: str | None = None) -> None:
-    if not allowed:
-        raise PermissionDenied(message or _("Bạn không có quyền thực hiện thao tác này."))
-
-
 # --- Councils ------------------------------------------------------------------------------------
 def council_create(
     *,
@@ -85,7 +81,7 @@ def council_create(
     threshold_percent: int = 50,
     actor: Any,
 ) -> Council:
-    _require(access.can_manage_councils_of(actor, agency.path))
+    require(access.can_manage_councils_of(actor, agency.path))
     if term_end and term_end < term_start:
         raise ValidationError(_("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."))
     if kind == CouncilKind.BLOC and bloc is None:
@@ -133,7 +129,7 @@ def council_member_add(
 ) -> CouncilMember:
     """Seat a user: members need the council_member (or leadership) role at the agency, the
     secretary the council_secretary role; one chair per council."""
-    _require(access.can_manage_councils_of(actor, council.agency.path))
+    require(access.can_manage_councils_of(actor, council.agency.path))
     if position not in MemberPosition.values:
         raise ValidationError(_("Chức danh trong Hội đồng không hợp lệ."))
     if not _may_sit(council, user, position):
@@ -168,7 +164,7 @@ def council_member_add(
 
 def council_member_remove(member: CouncilMember, *, actor: Any) -> None:
     council = member.council
-    _require(access.can_manage_councils_of(actor, council.agency.path))
+    require(access.can_manage_councils_of(actor, council.agency.path))
     with transaction.atomic():
         if Attendance.objects.filter(member=member).exists():
             raise ValidationError(
@@ -193,7 +189,7 @@ def session_create(
     mode: str = BallotMode.ELECTRONIC,
     actor: Any,
 ) -> Session:
-    _require(access.can_prepare_session(actor, council))
+    require(access.can_prepare_session(actor, council))
     if mode not in BallotMode.values:
         raise ValidationError(_("Hình thức bỏ phiếu không hợp lệ."))
     with transaction.atomic():
@@ -218,7 +214,7 @@ def _locked_draft(session: Session, actor: Any) -> Session:
     session = (
         Session.objects.select_for_update().select_related("council__agency").get(pk=session.pk)
     )
-    _require(access.can_prepare_session(actor, session.council))
+    require(access.can_prepare_session(actor, session.council))
     if session.status != SessionStatus.DRAFT:
         raise ValidationError(
             _("Phiên họp đã mở bỏ phiếu; không thể sửa chương trình hay điểm danh.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -36,6 +36,7 @@ from thidua.awards.services.money import award_amount, base_salary_on
 from thidua.core import audit
 from thidua.documents.services import number_reserve
 from thidua.org.models import Agency, Person
+from thidua.org.services.common import require
 
 audit.register_actions(
     {
@@ -49,14 +50,9 @@ audit.register_actions(
 DRAFT_FIELDS = {"summary", "year", "signer_authority", "signer_position", "signer_name"}
 
 
-def _require(allowed: bool, message: str | None = None) -> None:
-    if not allowed:
-        raise PermissionDenied(message or _("Bạn không có quyền thực hiện thao tác này."))
-
-
 def _locked_draft(decision: Decision, actor: Any) -> Decision:
     decision = Decision.objects.select_for_update().select_related("agency").get(pk=decision.pk)
-    _require(access.can_draft_decisions(actor, decision.agency.path))
+    require(access.can_draft_decisions(actor, decision.agency.path))
     if decision.status != DecisionStatus.DRAFT:
         raise ValidationError(
             _(
@@ -79,7 +75,7 @@ def decision_draft(
     session: Session | None = None,
     actor: Any,
 ) -> Decision:
-    _require(access.can_draft_decisions(actor, agency.path))
+    require(access.can_draft_decisions(actor, agency.path))
     if not summary.strip():
         raise ValidationError(_("Hãy nhập trích yếu của quyết định."))
     with transaction.atomic():
@@ -219,7 +215,7 @@ def decision_issue(decision: Decision, *, date: dt.date, actor: Any) -> Decision
 
     with transaction.atomic():
         decision = Decision.objects.select_for_update().select_related("agency").get(pk=decision.pk)
-        _require(
+        require(
             access.can_issue_decisions(actor, decision.agency.path),
             _("Chỉ Lãnh đạo hoặc Văn phòng được ban hành quyết định khen thưởng."),
         )
@@ -313,7 +309,7 @@ def decision_revoke(
 
     with transaction.atomic():
         decision = Decision.objects.select_for_update().select_related("agency").get(pk=decision.pk)
-        _require(access.can_issue_decisions(actor, decision.agency.path))
+        require(access.can_issue_decisions(actor, decision.agency.path))
         if decision.status == DecisionStatus.DRAFT:
             raise ValidationError(_("Dự thảo chưa ban hành; hãy sửa hoặc xóa người trong dự thảo."))
         targets = decision.awardees.filter(revoked_at__isnull=True)

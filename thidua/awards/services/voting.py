@@ -37,8 +37,9 @@ from thidua.awards.models import (
     SessionStatus,
 )
 from thidua.awards.services import ballot as rules
-from thidua.awards.services.council import _require, voting_members
+from thidua.awards.services.council import voting_members
 from thidua.core import audit
+from thidua.org.services.common import require
 
 _RNG = random.SystemRandom()
 
@@ -64,7 +65,7 @@ def ballot_cast(session: Session, *, choices: dict[int, str], actor: Any) -> Non
                 _("Phiên họp này bỏ phiếu giấy; thư ký sẽ nhập kết quả kiểm phiếu.")
             )
         member = access.seat_of(actor, session.council)
-        _require(
+        require(
             member is not None and member.votes,
             _("Bạn không phải thành viên có quyền biểu quyết của hội đồng này."),
         )
@@ -112,7 +113,7 @@ def paper_tally_enter(
             .select_related("council__agency")
             .get(pk=item.session_id)
         )
-        _require(access.can_prepare_session(actor, session.council))
+        require(access.can_prepare_session(actor, session.council))
         if session.status != SessionStatus.VOTING or session.mode != BallotMode.PAPER:
             raise ValidationError(_("Chỉ nhập kết quả kiểm phiếu giấy khi phiên đang bỏ phiếu."))
         able = _able_to_vote(session, item)
@@ -153,7 +154,7 @@ def session_close(session: Session, *, actor: Any) -> Session:
         session = (
             Session.objects.select_for_update().select_related("council__agency").get(pk=session.pk)
         )
-        _require(
+        require(
             access.can_close_session(actor, session.council),
             _("Chỉ Chủ tịch Hội đồng được kết thúc bỏ phiếu."),
         )
