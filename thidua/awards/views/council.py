@@ -4,6 +4,7 @@ paper tallies, closing the vote, results and minutes. Thin: each POST calls one 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -214,7 +215,7 @@ def council_member_remove(request: HttpRequest, pk: int, member: int) -> HttpRes
     try:
         svc.council_member_remove(seat, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal(error))
     else:
         messages.success(request, _("Đã bớt %(n)s khỏi hội đồng.") % {"n": seat.display_name})
     return redirect("awards:council_detail", council.pk)
@@ -312,16 +313,35 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "awards/council/session_detail.html", context)
 
 
+def refusal(error: ValidationError | PermissionDenied) -> str:
+    """What a service's refusal says to the user (shared by the council and decision pages)."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("Bạn không có quyền thực hiện thao tác này.")
+
+
 def _post_action(request: HttpRequest, session: Session, action: Any, done: str) -> HttpResponse:
     try:
         action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except PermissionDenied as error:
-        messages.error(request, str(error) or _("Bạn không có quyền thực hiện thao tác này."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, refusal(error))
     else:
         messages.success(request, done)
     return redirect("awards:session_detail", session.pk)
+
+
+def _session_step(service: Callable[..., Any], done: str) -> Callable[..., HttpResponse]:
+    """A POST that runs ``service(session, actor=user)`` and comes back to the session page."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        session = _session(request, pk)
+        return _post_action(
+            request, session, lambda: service(session, actor=request.user), str(done)
+        )
+
+    return view
 
 
 @login_required
@@ -365,28 +385,12 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def session_open(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    return _post_action(
-        request,
-        session,
-        lambda: svc.session_open(session, actor=request.user),
-        _("Đã mở bỏ phiếu. Các thành viên có mặt có thể bỏ phiếu."),
-    )
-
-
-@login_required
-@require_POST
-def session_close(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    return _post_action(
-        request,
-        session,
-        lambda: voting.session_close(session, actor=request.user),
-        _("Đã kết thúc bỏ phiếu; kết quả đã được công bố."),
-    )
+session_open = _session_step(
+    svc.session_open, gettext_lazy("Đã mở bỏ phiếu. Các thành viên có mặt có thể bỏ phiếu.")
+)
+session_close = _session_step(
+    voting.session_close, gettext_lazy("Đã kết thúc bỏ phiếu; kết quả đã được công bố.")
+)
 
 
 @login_required
@@ -450,16 +454,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    return _post_action(
-        request,
-        session,
-        lambda: minutes_generate(session, actor=request.user),
-        _("Đã lập biên bản."),
-    )
+session_minutes = _session_step(minutes_generate, gettext_lazy("Đã lập biên bản."))
 
 
 @login_required

@@ -21,7 +21,7 @@ from thidua.awards.models import Decision, DecisionStatus
 from thidua.awards.services import decisions as svc
 from thidua.awards.services.certificates import libreoffice, verify_url
 from thidua.awards.services.money import format_vnd
-from thidua.awards.views.council import _day_input, _session
+from thidua.awards.views.council import _day_input, _session, refusal
 from thidua.core.forms import attach_errors
 from thidua.core.search import search
 
@@ -81,8 +81,7 @@ def decision_from_session(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         decision = svc.decision_draft_from_session(session, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text or _("Bạn không có quyền thực hiện thao tác này."))
+        messages.error(request, refusal(error))
         return redirect("awards:session_detail", session.pk)
     messages.success(request, _("Đã dự thảo quyết định từ kết quả phiên họp."))
     return redirect("awards:decision_detail", decision.pk)
@@ -154,10 +153,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:decision_detail", decision.pk)
     try:
         decision = svc.decision_issue(decision, date=form.cleaned_data["date"], actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, refusal(error))
     else:
         messages.success(request, _("Đã ban hành quyết định số %(s)s.") % {"s": decision.symbol})
     return redirect("awards:decision_detail", decision.pk)
@@ -173,10 +170,8 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         svc.decision_revoke(
             decision, reason=request.POST.get("reason", ""), awardees=awardees, actor=request.user
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, refusal(error))
     else:
         messages.success(request, _("Đã thu hồi khen thưởng; sổ theo dõi đã được cập nhật."))
     return redirect("awards:decision_detail", decision.pk)
@@ -190,7 +185,7 @@ def awardee_remove(request: HttpRequest, pk: int, awardee: int) -> HttpResponse:
     try:
         svc.awardee_remove(target, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        messages.error(request, refusal(error))
     return redirect("awards:decision_detail", decision.pk)
 
 
