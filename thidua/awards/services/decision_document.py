@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm
 
 from thidua.admindoc import layout
+from thidua.admindoc import render as render_helpers
 from thidua.admindoc.model import AdminDocument, Basis, Section, Signer
 from thidua.admindoc.render import render
 from thidua.awards.models import Awardee, Decision
@@ -110,19 +109,8 @@ def decision_docx(decision: Decision, awardees: list[Awardee]) -> bytes:
 
 
 def _run(paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
-    run = paragraph.add_run(text)
-    run.font.name = layout.FONT_NAME
-    rpr = run._r.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for script in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(qn(f"w:{script}"), layout.FONT_NAME)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run.font.color.rgb = RGBColor.from_string(layout.COLOR_BLACK)
+    style = layout.TextStyle(size, layout.Range(size, size), bold=bold, italic=italic)
+    render_helpers._style_run(paragraph.add_run(text), style)
 
 
 def _centred(document, text: str, size: float, *, bold=False, italic=False, page_break=False):  # type: ignore[no-untyped-def]
