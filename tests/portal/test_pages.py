@@ -146,6 +146,26 @@ def test_home_query_count_does_not_grow(portal, client, articles, django_assert_
         assert client.get("/").status_code == 200
 
 
+@pytest.mark.parametrize("extra_sections", [0, 6])
+def test_uncached_article_query_count_does_not_grow_with_the_menu(
+    portal, client, extra_sections, django_assert_max_num_queries
+):
+    # Given a site whose menu has 4 or 10 entries of three page types
+    from tests.portal.conftest import publish
+    from thidua.portal.models import SectionPage
+
+    for n in range(extra_sections):
+        publish(portal.home.add_child(instance=SectionPage(title=f"Mục {n}", show_in_menus=True)))
+    article = add_article(portal.news, "Trao Bằng khen")
+    client.get(article.url, {"lan": "0"})  # the site's root paths are cached once per site
+    # When a reader opens the article past the page cache (a new query string)
+    with django_assert_max_num_queries(10):
+        html = client.get(article.url, {"lan": "1"}).content.decode()
+    # Then the page has its menu and the link back to its section
+    assert 'href="/thi-dua-khen-thuong/">Thi đua – Khen thưởng</a>' in html
+    assert ">Văn bản</a>" in html and ">Giới thiệu và liên hệ</a>" in html
+
+
 def test_document_upload_is_checked_by_content(portal, office_a, agency_a):
     renamed = SimpleUploadedFile(
         "ke-hoach.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"

@@ -243,8 +243,3 @@ class ArticlePage(PortalPage):
         if request.GET.get("print") == "1":
             return "portal/article_print.html"
         return super().get_template(request, *args, **kwargs)
-
-    @property
-    def section(self) -> Page | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None

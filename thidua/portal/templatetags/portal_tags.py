@@ -17,11 +17,14 @@ def portal_home(context: dict[str, Any]) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def portal_menu(context: dict[str, Any]) -> list[Page]:
-    """The home page's live children shown in menus (sections, library, organisation)."""
+    """The home page's live children shown in menus (sections, library, organisation).
+
+    Plain ``Page`` rows: the menu shows only titles and addresses, so no per-type query is
+    needed for the specific pages."""
     home = portal_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific())
+    return list(home.get_children().live().public().in_menu())
 
 
 @register.filter
