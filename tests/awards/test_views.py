@@ -227,6 +227,13 @@ def test_dashboard_panel_lists_dossiers_waiting(client_for, dossier, unit_head_a
     assert "Huỳnh Văn Phúc" in page
 
 
+def test_catalogue_is_searched_without_diacritics(client_for, office_a):
+    listing = client_for(office_a).get(reverse("awards_title:index"), {"q": "lao dong tien"})
+    html = listing.content.decode()
+    assert "Lao động tiên tiến" in html
+    assert "Chiến sĩ thi đua cơ sở" not in html
+
+
 def test_catalogue_is_read_by_all_and_rules_edited_by_the_province(
     client_for, office_a, province_admin
 ):

@@ -3,9 +3,11 @@ the province admin through services), public holidays, quotas and step deadlines
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -24,6 +26,7 @@ from thidua.awards.models import (
 )
 from thidua.awards.services import catalogue as catalogue_services
 from thidua.awards.services.catalogue import TITLE_FIELDS
+from thidua.core.text import fold, fold_words
 from thidua.core.viewsets import (
     DayColumn,
     ScopedCreateView,
@@ -32,6 +35,23 @@ from thidua.core.viewsets import (
     ScopedPermissionPolicy,
 )
 from thidua.org.queries import user_scope
+
+
+class FoldedIndexView(ScopedModelViewSet.index_view_class):
+    """Listing of a small settings table that has no folded ``search_text`` column: each row's
+    ``search_text(row)`` is folded in Python, so "lao dong" finds "Lao động tiên tiến" (a
+    ``__contains`` on the raw column never matches a word written with diacritics)."""
+
+    search_text: Callable[[Any], str] = staticmethod(str)
+
+    def search_queryset(self, queryset: QuerySet) -> QuerySet:
+        words = fold_words(self.search_query) if self.is_searching else []
+        if not words:
+            return queryset
+        text_of = type(self).search_text
+        found = [row.pk for row in queryset if all(w in fold(text_of(row)) for w in words)]
+        return queryset.filter(pk__in=found)
+
 
 # --- Dossiers ---------------------------------------------------------------------------------
 
@@ -138,7 +158,8 @@ class TitleEditView(ScopedEditView):
         return catalogue_services.title_update(self.object, actor=self.request.user, **data)
 
 
-class TitleIndexView(ScopedModelViewSet.index_view_class):
+class TitleIndexView(FoldedIndexView):
+    search_text = staticmethod(lambda title: f"{title.code} {title.name} {title.short_name}")
     row_actions = staticmethod(
         lambda user, title: [
             (
@@ -258,8 +279,23 @@ class DeadlineCreateView(ScopedCreateView):
     save_instance = DeadlineEditView.save_instance
 
 
+class HolidayIndexView(FoldedIndexView):
+    search_text = staticmethod(lambda holiday: holiday.name)
+
+
+class QuotaIndexView(FoldedIndexView):
+    search_text = staticmethod(lambda quota: quota.legal_basis)
+
+
+class DeadlineIndexView(FoldedIndexView):
+    search_text = staticmethod(
+        lambda deadline: f"{deadline.get_status_display()} {deadline.get_procedure_display()}"
+    )
+
+
 class HolidayViewSet(ScopedModelViewSet):
     model = PublicHoliday
+    index_view_class = HolidayIndexView
     add_view_class = HolidayCreateView
     edit_view_class = HolidayEditView
     delete_view_enabled = False
@@ -276,6 +312,7 @@ class HolidayViewSet(ScopedModelViewSet):
 
 class QuotaViewSet(ScopedModelViewSet):
     model = Quota
+    index_view_class = QuotaIndexView
     add_view_class = QuotaCreateView
     edit_view_class = QuotaEditView
     delete_view_enabled = False
@@ -300,6 +337,7 @@ class QuotaViewSet(ScopedModelViewSet):
 
 class DeadlineViewSet(ScopedModelViewSet):
     model = StepDeadline
+    index_view_class = DeadlineIndexView
     add_view_class = DeadlineCreateView
     edit_view_class = DeadlineEditView
     delete_view_enabled = False
