@@ -46,3 +46,30 @@ def test_dashboard_and_task_list_query_counts_are_bounded(
         assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 200
     with django_assert_max_num_queries(25):
         assert client.get(reverse("plans:index")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_activity_list_and_task_page_query_counts_are_bounded(
+    size, import_seed, office_a, units_a, client_for, django_assert_max_num_queries
+):
+    plan = import_seed("002")
+    _grow(plan, office_a, units_a["office"].parent, size, size * 5)
+    task = plan.tasks.order_by("pk").first()
+    for activity in plan.activities.all():
+        services.activity_record(
+            actor=office_a,
+            agency=activity.agency,
+            plan=plan,
+            channel="portal",
+            date=activity.date,
+            title=f"{activity.title} (nhiệm vụ)",
+            fulfils=task,
+        )
+    client = client_for(office_a)
+
+    with django_assert_max_num_queries(25):
+        page = client.get(reverse("plans:deliveries"))
+    assert page.status_code == 200 and "(nhiệm vụ)" in page.content.decode()
+    with django_assert_max_num_queries(40):
+        page = client.get(reverse("plans:task_detail", args=[task.pk]))
+    assert page.status_code == 200 and "(nhiệm vụ)" in page.content.decode()
