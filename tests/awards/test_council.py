@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.snippets.models import get_snippet_models
 
 from tests.awards import council_helpers
@@ -99,6 +101,32 @@ def test_results_are_sealed_until_the_chair_closes_the_vote(world):
     assert (item.outcome, item.approve_count, item.reject_count) == (Outcome.PASSED, 3, 0)
     with pytest.raises(ValidationError):  # the box is closed
         vote(session, world.members[0], A)
+
+
+@pytest.mark.parametrize("agenda", [1, 3])
+def test_closing_counts_the_ballot_box_in_a_fixed_number_of_reads(world, agenda):
+    # Given an agenda of one or three dossiers, every member having voted on each
+    dossiers = [
+        world.p_thao,
+        world.p_nam,
+        proposal_at_council("LDTT", person=world.nam, unit=world.unit),
+    ]
+    session = open_session(world, dossiers[:agenda])
+    for user in world.members:
+        vote(session, user, *[A] * agenda)
+    # When the chair closes the vote
+    with CaptureQueriesContext(connection) as queries:
+        voting.session_close(session, actor=world.chair)
+    # Then the box (ballots and participations) is read the same few times whatever its size:
+    # one count by item and choice, one count of voters, one read to reshuffle the ballots
+    box_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith("SELECT")
+        and ("awards_ballot" in q["sql"] or "awards_participation" in q["sql"])
+    ]
+    assert len(box_reads) == 3, box_reads
+    assert set(session.items.values_list("approve_count", flat=True)) == {3}
 
 
 def test_the_head_of_the_nominees_unit_is_recused(world):

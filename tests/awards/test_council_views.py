@@ -9,8 +9,10 @@ import pytest
 
 from tests.awards import council_helpers
 from tests.awards.council_helpers import open_session
+from tests.awards.factories import make_person, title
 from thidua.awards.models import Ballot, DecisionStatus, SessionStatus
 from thidua.awards.services import council as svc
+from thidua.awards.services import decisions as decision_svc
 from thidua.awards.services import voting
 
 world = council_helpers.world
@@ -150,6 +152,32 @@ def test_the_decision_list_queries_do_not_grow_with_decisions(
     with django_assert_max_num_queries(25):
         page = client.get("/admin/awards/decisions/")
     assert page.status_code == 200 and "Giấy khen đợt 1" in page.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_issued_decision_page_query_count_does_not_grow_with_awardees(
+    world, client_for, django_assert_max_num_queries, leader_a, count
+):
+    # Given an issued decision giving a Giấy khen (with its certificate) to ``count`` people
+    decision = decision_svc.decision_draft(
+        agency=world.agency,
+        summary="Về việc tặng Giấy khen",
+        year=2025,
+        signer_position="Giám đốc",
+        signer_name="Nguyễn Hữu Phước",
+        actor=world.office,
+    )
+    for index in range(count):
+        person = make_person(world.unit, f"Người nhận {index}")
+        decision_svc.awardee_add(
+            decision, title=title("GIAY_KHEN"), person=person, actor=world.office
+        )
+    decision_svc.decision_issue(decision, date=dt.date(2026, 1, 5), actor=leader_a)
+    # When the Office opens it, every certificate is listed in a bounded number of queries
+    client = client_for(world.office)
+    with django_assert_max_num_queries(22):
+        page = client.get(f"/admin/awards/decisions/{decision.pk}/")
+    assert page.content.decode().count('/docx/"') == count  # one certificate link each
 
 
 def test_the_office_sets_up_a_council_through_the_pages(agency_a, office_a, client_for, leader_a):

@@ -109,6 +109,10 @@ def test_generated_report_is_a_decree_30_docx_that_can_be_uploaded_back(
         {"kind": "bao_cao_thanh_tich", "file": upload},
     )
     assert dossier.documents.filter(kind="bao_cao_thanh_tich").count() == 1
+    # ...and downloads under the name it was uploaded with, not the storage's renamed copy
+    latest = dossier.documents.get(kind="bao_cao_thanh_tich")
+    download = client.get(reverse("awards:document_download", args=[dossier.pk, latest.pk]))
+    assert 'filename="bao-cao.docx"' in download["Content-Disposition"]
 
 
 def test_upload_refuses_files_that_are_not_documents(client_for, dossier, unit_head_a):

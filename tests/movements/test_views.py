@@ -317,3 +317,38 @@ def test_self_scoring_through_the_page_with_evidence_then_send(
     assert 'id="sheets"' in page_b
     assert any(total in page_b for total in ("83,5", "83.5"))
     assert 'id="ranking"' not in page_b
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_work_owed_page_queries_do_not_grow_with_movements(
+    size,
+    office_province,
+    office_a,
+    unit_head_a,
+    agency_a,
+    division_a,
+    client_for,
+    django_assert_max_num_queries,
+):
+    """Given an agency taking part in several movements, each with a registration from one of its
+    units, the Office's page of work owed shows each movement's consolidated registration and
+    its query count does not grow with the number of movements."""
+    people = [PersonFactory(agency=division_a) for _ in range(2)]
+    for i in range(size):
+        movement = launched_movement(
+            office_province, agency_a.parent, [agency_a], name=f"Phong trào thử {i}"
+        )
+        services.registration_bulk(
+            actor=unit_head_a,
+            movement=movement,
+            year=YEAR,
+            unit=division_a,
+            unit_title_code="TTLDXS",
+            members={p.pk: "LDTT" for p in people},
+        )
+    client = client_for(office_a)
+    with django_assert_max_num_queries(18):
+        response = client.get(reverse("movements:my_duties"))
+    page = response.content.decode()
+    assert page.count("Tổng hợp đăng ký thi đua") == size
+    assert page.count("Lao động tiên tiến: 2") == size

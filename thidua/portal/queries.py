@@ -1,7 +1,7 @@
 """Reads of the public portal: only published, public content, for anonymous visitors.
 
 Exemplars and movements come from their apps' public queries (``published_exemplars``,
-``public_movements``) when those apps provide them; the portal never reads their drafts.
+``public_movements``); the portal never reads their drafts.
 """
 
 from __future__ import annotations
@@ -36,42 +36,28 @@ def published_articles() -> QuerySet:
     return ArticlePage.objects.live().public()
 
 
-def _exemplar_queries() -> Any | None:
-    try:
-        from thidua.exemplars import queries
-    except ImportError:  # the exemplars app has no public queries yet
-        return None
-    return queries if hasattr(queries, "published_exemplars") else None
+def published_exemplars() -> QuerySet:
+    """Exemplars approved for publication and still followed."""
+    from thidua.exemplars import queries
 
-
-def _movement_queries() -> Any | None:
-    try:
-        from thidua.movements import queries
-    except ImportError:
-        return None
-    return queries if hasattr(queries, "public_movements") else None
-
-
-def published_exemplars() -> QuerySet | None:
-    """Exemplars approved for publication (None while the exemplars app has no such query)."""
-    queries = _exemplar_queries()
-    return queries.published_exemplars() if queries else None
+    return queries.published_exemplars()
 
 
 def featured_exemplars(limit: int = 4) -> list[Any]:
-    exemplars = published_exemplars()
-    return list(exemplars[:limit]) if exemplars is not None else []
+    return list(published_exemplars()[:limit])
 
 
 def public_movements() -> list[Any]:
-    """Launched public movements (empty while the movements app has no such query)."""
-    queries = _movement_queries()
-    return list(queries.public_movements()) if queries else []
+    """Launched public movements, newest first."""
+    from thidua.movements import queries
+
+    return queries.public_movements()
 
 
 def public_movement(pk: int) -> Any | None:
-    queries = _movement_queries()
-    return queries.public_movement(pk) if queries else None
+    from thidua.movements import queries
+
+    return queries.public_movement(pk)
 
 
 def movements_under_way(limit: int = 4, today: dt.date | None = None) -> list[Any]:

@@ -25,7 +25,7 @@ class DocumentSitemap(DjangoSitemap):
 
 class ExemplarSitemap(DjangoSitemap):
     def items(self) -> Any:
-        return queries.published_exemplars() or []
+        return queries.published_exemplars()
 
     def location(self, item: Any) -> str:
         return reverse("portal:exemplar", args=[item.pk])

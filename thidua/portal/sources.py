@@ -1,8 +1,7 @@
 """What the one search covers (thidua.core.searchindex): articles, exemplars, movements and
 documents for everyone (published only); people and plans for staff, scoped to them.
 
-Exemplars, movements, people and plans are read through their apps' queries; a source is added
-only when its app provides the query it needs.
+Exemplars, movements, people and plans are read through their apps' queries.
 """
 
 from __future__ import annotations
@@ -84,13 +83,8 @@ def _article_model() -> Any:
 
 
 def _register_exemplars() -> None:
-    try:
-        from thidua.exemplars import queries as exemplar_queries
-        from thidua.exemplars.models import Exemplar
-    except ImportError:
-        return
-    if not hasattr(exemplar_queries, "published_exemplars"):
-        return
+    from thidua.exemplars import queries as exemplar_queries
+    from thidua.exemplars.models import Exemplar
 
     def visible(user: Any) -> QuerySet:
         # The portal's search shows exemplars approved for publication only, whoever asks.
@@ -113,12 +107,7 @@ def _register_exemplars() -> None:
 
 
 def _register_movements() -> None:
-    try:
-        from thidua.movements.models import Movement
-    except ImportError:
-        return
-    if not hasattr(queries._movement_queries(), "public_movements"):
-        return
+    from thidua.movements.models import Movement
 
     def visible(user: Any) -> QuerySet:
         return Movement.objects.filter(pk__in=[m.pk for m in queries.public_movements()])
@@ -161,13 +150,9 @@ def _register_people() -> None:
 
 
 def _register_plans() -> None:
-    try:
-        from thidua.plans import queries as plan_queries
-        from thidua.plans.models import Plan
-    except ImportError:
-        return
-    if not hasattr(plan_queries, "plans_visible_to"):
-        return
+    from thidua.plans import queries as plan_queries
+    from thidua.plans.models import Plan
+
     searchindex.register(
         Source(
             key="plans",

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -161,17 +162,22 @@ def session_close(session: Session, *, actor: Any) -> Session:
         if session.status != SessionStatus.VOTING:
             raise ValidationError(_("Phiên họp không trong thời gian bỏ phiếu."))
         members, present = _attendance(session)
-        items = list(session.items.select_related("proposal"))
+        items = list(
+            session.items.select_related("proposal", "paper_tally").prefetch_related("recusals")
+        )
         if session.mode == BallotMode.PAPER:
-            missing = [i.label for i in items if not PaperTally.objects.filter(item=i).exists()]
+            missing = [i.label for i in items if not hasattr(i, "paper_tally")]
             if missing:
                 raise ValidationError(
                     _("Thư ký chưa nhập kết quả kiểm phiếu cho: %(items)s.")
                     % {"items": "; ".join(missing)}
                 )
+            counts_of = {i.pk: _paper_counts(i.paper_tally) for i in items}
+        else:
+            counts_of = _ballot_counts(session, items)
         for item in items:
-            counts = _counts(session, item)
-            recused = set(item.recusals.values_list("member_id", flat=True))
+            counts = counts_of[item.pk]
+            recused = {r.member_id for r in item.recusals.all()}
             result = rules.decide(
                 rules.Rule(item.quorum_percent or 0, item.threshold_percent or 0, item.basis),
                 counts,
@@ -203,17 +209,36 @@ def session_close(session: Session, *, actor: Any) -> Session:
     return session
 
 
-def _counts(session: Session, item: AgendaItem) -> rules.Counts:
-    if session.mode == BallotMode.PAPER:
-        tally = item.paper_tally
-        return rules.Counts(tally.approve, tally.reject, tally.blank)
-    tallied = Counter(Ballot.objects.filter(item=item).values_list("choice", flat=True))
-    voters = Participation.objects.filter(item=item).count()
-    if sum(tallied.values()) != voters:  # a broken box must never yield a result
-        raise ValidationError(_("Số phiếu không khớp số thành viên đã bỏ phiếu; hãy báo quản trị."))
-    return rules.Counts(
-        tallied.get(Choice.APPROVE, 0), tallied.get(Choice.REJECT, 0), tallied.get(Choice.BLANK, 0)
+def _paper_counts(tally: PaperTally) -> rules.Counts:
+    return rules.Counts(tally.approve, tally.reject, tally.blank)
+
+
+def _ballot_counts(session: Session, items: list[AgendaItem]) -> dict[int, rules.Counts]:
+    """Each item's ballots counted by choice: two grouped queries for the whole session."""
+    tallied: dict[int, Counter[str]] = {item.pk: Counter() for item in items}
+    for item_id, choice, number in (
+        Ballot.objects.filter(item__session=session)
+        .values("item_id", "choice")
+        .annotate(number=Count("id"))
+        .values_list("item_id", "choice", "number")
+    ):
+        tallied[item_id][choice] = number
+    voters = dict(
+        Participation.objects.filter(item__session=session)
+        .values("item_id")
+        .annotate(number=Count("id"))
+        .values_list("item_id", "number")
     )
+    counts = {}
+    for item_id, choices in tallied.items():
+        if choices.total() != voters.get(item_id, 0):  # a broken box must never yield a result
+            raise ValidationError(
+                _("Số phiếu không khớp số thành viên đã bỏ phiếu; hãy báo quản trị.")
+            )
+        counts[item_id] = rules.Counts(
+            choices[Choice.APPROVE], choices[Choice.REJECT], choices[Choice.BLANK]
+        )
+    return counts
 
 
 def _reshuffle_ballots(session: Session) -> None:

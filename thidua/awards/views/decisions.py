@@ -91,7 +91,9 @@ def decision_from_session(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     awardees = list(
-        decision.awardees.select_related("title", "person", "agency").order_by("position", "id")
+        decision.awardees.select_related("title", "person", "agency", "certificate").order_by(
+            "position", "id"
+        )
     )
     certificates = {a.pk: a.certificate for a in awardees if hasattr(a, "certificate")}
     can_edit = access.can_edit_decision(request.user, decision)

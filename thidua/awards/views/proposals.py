@@ -298,5 +298,5 @@ def document_download(request: HttpRequest, pk: int, doc: int) -> FileResponse:
     if document is None:
         raise Http404
     return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
+        document.file.open("rb"), as_attachment=True, filename=document.original_name
     )

@@ -3,6 +3,7 @@
 from thidua.movements.services import audit_actions  # noqa: F401  (registers audit actions)
 from thidua.movements.services.movements import (
     consolidated_registration,
+    consolidated_registrations,
     duties_remind,
     duty_accept,
     duty_return,
@@ -36,6 +37,7 @@ __all__ = [
     "CriterionSpec",
     "SectionSpec",
     "consolidated_registration",
+    "consolidated_registrations",
     "covenant_save",
     "covenant_sign",
     "duties_remind",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -259,20 +259,42 @@ def movement_publish_results(
 # --- The cascade ---------------------------------------------------------------------------
 
 
+def consolidated_registrations(duties: list[Duty]) -> dict[int, str]:
+    """For each duty, a one-paragraph summary of the registrations of its agency's units, for
+    sending upward. One query whatever the number of duties."""
+    if not duties:
+        return {}
+    wanted = Q()
+    for duty in duties:
+        wanted |= Q(movement_id=duty.movement_id, agency__path__startswith=duty.agency.path)
+    counts = (
+        Registration.objects.filter(wanted)
+        .values_list("movement_id", "agency__path", "subject", "title_name")
+        .annotate(n=Count("pk"))
+    )
+    totals: dict[int, dict[tuple[str, str], int]] = {duty.pk: {} for duty in duties}
+    for movement_id, path, subject, title, n in counts:
+        for duty in duties:
+            if duty.movement_id == movement_id and path.startswith(duty.agency.path):
+                by_title = totals[duty.pk]
+                by_title[(subject, title)] = by_title.get((subject, title), 0) + n
+    result: dict[int, str] = {}
+    for duty_pk, by_title in totals.items():
+        parts = [
+            f"{Registration.Subject(subject).label} – {title}: {n}"
+            for (subject, title), n in sorted(by_title.items())
+        ]
+        result[duty_pk] = (
+            _("Tổng hợp đăng ký thi đua: %(list)s.") % {"list": "; ".join(parts)}
+            if parts
+            else _("Chưa có đăng ký nào.")
+        )
+    return result
+
+
 def consolidated_registration(duty: Duty) -> str:
     """A one-paragraph summary of the registrations of the agency's units, for sending upward."""
-    rows = (
-        Registration.objects.filter(
-            movement=duty.movement, agency__path__startswith=duty.agency.path
-        )
-        .values_list("subject", "title_name")
-        .annotate(n=Count("pk"))
-        .order_by("subject", "title_name")
-    )
-    parts = [f"{Registration.Subject(subject).label} – {title}: {n}" for subject, title, n in rows]
-    if not parts:
-        return _("Chưa có đăng ký nào.")
-    return _("Tổng hợp đăng ký thi đua: %(list)s.") % {"list": "; ".join(parts)}
+    return consolidated_registrations([duty])[duty.pk]
 
 
 @transaction.atomic

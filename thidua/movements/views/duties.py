@@ -17,11 +17,13 @@ from thidua.movements.views.common import run_service
 @login_required
 def my_duties(request: HttpRequest) -> HttpResponse:
     duties = list(queries.duties_for_user(request.user).select_related("movement__launched_by"))
-    previews = {
-        d.pk: services.consolidated_registration(d)
-        for d in duties
-        if d.kind == Duty.Kind.REGISTRATION and d.status in {"not_sent", "returned"}
-    }
+    previews = services.consolidated_registrations(
+        [
+            d
+            for d in duties
+            if d.kind == Duty.Kind.REGISTRATION and d.status in {"not_sent", "returned"}
+        ]
+    )
     return render(
         request,
         "movements/my_duties.html",

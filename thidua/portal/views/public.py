@@ -82,25 +82,18 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def exemplar_list(request: HttpRequest) -> HttpResponse:
     exemplars = queries.published_exemplars()
-    if exemplars is None:
-        raise Http404
     page_obj = Paginator(exemplars, 12).get_page(request.GET.get("trang"))
     return portal_render(request, "portal/exemplar_list.html", {"page_obj": page_obj})
 
 
 @require_GET
 def exemplar_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    exemplars = queries.published_exemplars()
-    exemplar = exemplars.filter(pk=pk).first() if exemplars is not None else None
+    exemplar = queries.published_exemplars().filter(pk=pk).first()
     if exemplar is None:
         raise Http404
     from thidua.exemplars import queries as exemplar_queries
 
-    coverage = (
-        list(exemplar_queries.public_coverage(exemplar)[:20])
-        if hasattr(exemplar_queries, "public_coverage")
-        else []
-    )
+    coverage = list(exemplar_queries.public_coverage(exemplar)[:20])
     return portal_render(
         request, "portal/exemplar_detail.html", {"exemplar": exemplar, "coverage": coverage}
     )
