@@ -62,6 +62,13 @@ def _private_files_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _own_portal_generation(settings, tmp_path):
+    """Each test has its own portal generation file (with the local-memory cache the generation
+    lives in a file shared by the processes of one host): tests on other workers never purge it."""
+    settings.THIDUA_PORTAL_GENERATION_FILE = str(tmp_path / "portal-generation")
+
+
 @pytest.fixture
 def province(db) -> Agency:
     return make_agency(

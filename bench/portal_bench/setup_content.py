@@ -1,7 +1,9 @@
 """Create the pages the benchmark requests: a portal article (under a section of the portal
-home) and a plain Wagtail article with the same body; print their URLs as JSON."""
+home), a plain Wagtail article with the same body, and BENCH_COLD_ARTICLES more portal articles
+that are each requested once (first renderings); print their URLs as JSON."""
 
 import json
+import os
 
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -53,8 +55,24 @@ def main() -> None:
         plain = PlainArticlePage(title="Tuyên dương gương điển hình tiên tiến năm 2026", body=BODY)
         home.add_child(instance=plain)
         publish(plain)
+    wanted = int(os.environ.get("BENCH_COLD_ARTICLES", "0"))
+    cold = list(ArticlePage.objects.child_of(section).exclude(pk=article.pk))
+    for n in range(len(cold), wanted):
+        page = ArticlePage(
+            title=f"Tin số {n}: gương điển hình tiên tiến",
+            summary="Tập thể, cá nhân được tuyên dương.",
+            body=BODY,
+            author="Văn phòng Sở",
+        )
+        section.add_child(instance=page)
+        publish(page)
+        cold.append(page)
     cache.clear()
-    print(json.dumps({"article": article.url, "plain": plain.url}))
+    print(
+        json.dumps(
+            {"article": article.url, "plain": plain.url, "cold": [p.url for p in cold][:wanted]}
+        )
+    )
 
 
 main()

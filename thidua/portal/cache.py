@@ -8,19 +8,30 @@ rendered for someone else and an editor sees their changes at once.
 
 Purging: every cached page carries the portal's *generation*; publishing, unpublishing, moving or
 deleting a page, and changing a document, exemplar or movement the portal shows, start a new
-generation (signals.py), and pages of an older generation are never served again. One cache
-round trip per request (``get_many`` of the generation and the page).
+generation (signals.py), and pages of an older generation are never served again.
+
+The generation must be the same in every process that serves or changes pages (web workers,
+the background worker that publishes on schedule). With a shared cache (Redis) it is a key of
+that cache, read in the same round trip as the page (``get_many``). With the local-memory cache,
+which each process holds for itself, it is a small file in ``THIDUA_VAR_DIR`` (one host, as the
+local cache implies), replaced atomically on purge: a read is one small file read.
+
+Articles also keep their last anonymous rendering in the database (``PageRendering``, tagged with
+the generation it was rendered under): see thidua/portal/rendering.py.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_request
 
@@ -47,10 +58,67 @@ def timeout() -> int:
     return int(getattr(settings, "THIDUA_PORTAL_CACHE_SECONDS", 600))
 
 
+def _generation_file() -> str | None:
+    """The file holding the generation when the cache is local to each process, else None."""
+    if not isinstance(_cache(), LocMemCache):
+        return None
+    return str(
+        getattr(settings, "THIDUA_PORTAL_GENERATION_FILE", None)
+        or os.path.join(settings.VAR_DIR, "portal-generation")
+    )
+
+
+def _write_generation_file(path: str) -> int:
+    generation = time.time_ns()
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=folder, prefix=".portal-generation-")
+    with os.fdopen(handle, "w") as out:
+        out.write(str(generation))
+    os.replace(tmp, path)  # atomic: a reader sees the old or the new value, never half of one
+    return generation
+
+
+def _file_generation(path: str) -> int:
+    try:
+        with open(path) as source:
+            return int(source.read())
+    except (FileNotFoundError, ValueError):
+        return _write_generation_file(path)
+
+
 def purge(*_args: Any, **_kwargs: Any) -> None:
-    """Start a new generation: every page cached so far is stale. Safe to call from signals and
-    ``transaction.on_commit``."""
-    _cache().set(GENERATION_KEY, time.time_ns(), None)
+    """Start a new generation: every page cached or rendered so far is stale. Safe to call from
+    signals and ``transaction.on_commit``."""
+    path = _generation_file()
+    if path:
+        _write_generation_file(path)
+    else:
+        _cache().set(GENERATION_KEY, time.time_ns(), None)
+    from thidua.portal import rendering
+
+    rendering.forget_stale(current_generation())
+
+
+def current_generation() -> int:
+    """The portal's generation as every process sees it."""
+    generation, _ = _read(_cache(), None)
+    return generation
+
+
+def _read(cache: Any, key: str | None) -> tuple[int, Any]:
+    """The generation and, when ``key`` is given, the stored page, in one round trip."""
+    path = _generation_file()
+    if path:
+        return _file_generation(path), cache.get(key) if key else None
+    found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        # First request, or the key was evicted: a new generation, so that nothing stored
+        # before the eviction can be served.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation, found.get(key) if key else None
 
 
 def _key(request: HttpRequest) -> str:
@@ -99,14 +167,10 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         key = _key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            # First request, or the key was evicted: a new generation, so that nothing stored
-            # before the eviction can be served.
-            cache.add(GENERATION_KEY, time.time_ns(), None)
-            generation = cache.get(GENERATION_KEY)
-        stored = found.get(key)
+        generation, stored = _read(cache, key)
+        # The generation this request is served under: the article's stored rendering must be of
+        # it (rendering.py), and what is rendered now is stored under it.
+        request.portal_generation = generation  # type: ignore[attr-defined]
         if stored is not None and stored[0] == generation:
             _, status, headers, content = stored
             response = HttpResponse(content, status=status)

@@ -239,6 +239,14 @@ class ArticlePage(PortalPage):
         if errors:
             raise ValidationError(errors)
 
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from thidua.portal import rendering
+
+        response = super().serve(request, *args, **kwargs)
+        if rendering.wanted(request) and response.status_code == 200:
+            rendering.store(request, self, response)
+        return response
+
     def get_template(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
         if request.GET.get("print") == "1":
             return "portal/article_print.html"

@@ -1,0 +1,90 @@
+"""Articles keep their last anonymous rendering in the database.
+
+A portal article changes only when something is published, unpublished, moved or edited, and
+each of those starts a new portal generation (cache.py). So the page an anonymous visitor gets is
+rendered once per generation and stored with that generation (``PageRendering``); every later
+anonymous request for the same address reads it back in one indexed query, whatever its query
+string (links shared on social networks carry a different tracking parameter per click, which the
+page cache, keyed by the full address, never matches).
+
+What is stored is exactly what Wagtail's serve produced for an anonymous visitor: view
+restrictions, scheduled expiry and unpublishing are applied before anything is stored, and a
+rendering of an older generation is never served (stale rows are deleted on purge). Logged-in
+users, previews, the print view (``?print=1``) and other page types always go through Wagtail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+
+def _key(request: HttpRequest) -> str:
+    raw = "|".join([request.get_host(), request.path, get_language() or ""])
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _generation(request: HttpRequest) -> int | None:
+    """The generation of an anonymous, cacheable request (set by the cache middleware), else
+    None: a logged-in user, a request with a session, or the cache turned off."""
+    return getattr(request, "portal_generation", None)
+
+
+def wanted(request: HttpRequest) -> bool:
+    """May this request be answered from, or stored as, an article's rendering?"""
+    return (
+        _generation(request) is not None
+        and request.method in ("GET", "HEAD")
+        and "print" not in request.GET
+        and not request.headers.get("HX-Request")
+    )
+
+
+def stored(request: HttpRequest) -> str | None:
+    """The rendering of this address under the current generation, if one was stored."""
+    from thidua.portal.models import PageRendering
+
+    rows = PageRendering.objects.filter(
+        key=_key(request), generation=_generation(request)
+    ).values_list("html", flat=True)[:1]
+    return rows[0] if rows else None
+
+
+def store(request: HttpRequest, page: Any, response: HttpResponse) -> None:
+    """Keep what was rendered for an anonymous visitor, under the request's generation. A
+    failure to store (a concurrent writer, a busy database) never fails the visitor's request."""
+    from thidua.portal.models import PageRendering
+
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    row = PageRendering(
+        key=_key(request),
+        page_id=page.pk,
+        path=request.path[:255],
+        generation=_generation(request),
+        html=response.content.decode(response.charset),
+    )
+    try:
+        with transaction.atomic():  # one upsert: INSERT … ON CONFLICT (key) DO UPDATE
+            PageRendering.objects.bulk_create(
+                [row],
+                update_conflicts=True,
+                unique_fields=["key"],
+                update_fields=["page", "path", "generation", "html", "rendered_at"],
+            )
+    except (IntegrityError, DatabaseError):  # another request stored it first, or a lock
+        logger.info("Article rendering not stored for %s", request.path, exc_info=True)
+
+
+def forget_stale(generation: int) -> None:
+    """Delete renderings of older generations: never served, they would only fill the table."""
+    from thidua.portal.models import PageRendering
+
+    PageRendering.objects.exclude(generation=generation).delete()
