@@ -95,6 +95,7 @@ def test_editor_writes_leader_approves_public_finds_it(
     page.fill("textarea[name=summary]", "Sáng kiến của chị giúp người dân chờ ít hơn 30%.")
     page.locator(".Draftail-Editor [contenteditable=true]").first.click()
     page.keyboard.type("Điển hình tiên tiến của Sở Khoa học và Công nghệ năm 2026.")
+    page.select_option("select[name=exemplars]", value=str(exemplar.pk))
     screenshot(page, "portal-viet-tin")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     submit = page.get_by_role("button", name="Gửi duyệt theo Duyệt tin bài")
@@ -151,6 +152,8 @@ def test_editor_writes_leader_approves_public_finds_it(
 
     visitor.goto(f"{base}/guong-dien-hinh/{exemplar.pk}/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Lê Thị Hồng Gấm")
+    # The approved article counts in the exemplar's coverage, listed on its profile
+    expect(visitor.get_by_text(re.compile("Chị Lê Thị Hồng Gấm – gương sáng"))).to_be_visible()
     assert_accessible(visitor, axe, "exemplar profile")
 
     visitor.goto(f"{base}{portal.library.url}")

@@ -178,6 +178,16 @@ def with_coverage_total(queryset: QuerySet[Exemplar]) -> QuerySet[Exemplar]:
     )
 
 
+def coverage_by_target(target: Any) -> QuerySet[Coverage]:
+    """The coverage records linked to one record of another app (a portal article, an activity),
+    for the app that counts it (not scoped: the system keeps them in step)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return Coverage.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
+    ).select_related("exemplar")
+
+
 def coverage_of(exemplar: Exemplar) -> QuerySet[Coverage]:
     return exemplar.coverage.select_related("recorded_by").order_by("-date", "-id")
 

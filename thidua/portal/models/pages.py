@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -194,6 +196,19 @@ class ArticlePage(PortalPage):
     image_caption = models.CharField(_("chú thích ảnh"), max_length=250, blank=True)
     body = RichTextField(_("nội dung"), features=ARTICLE_FEATURES)
     author = models.CharField(_("tác giả, nguồn tin"), max_length=200, blank=True)
+    # Publishing the article counts it in each exemplar's coverage (portal/coverage.py).
+    exemplars = ParentalManyToManyField(
+        "exemplars.Exemplar",
+        verbose_name=_("gương điển hình được nêu trong bài"),
+        blank=True,
+        related_name="articles",
+        limit_choices_to=models.Q(approved_for_publication=True) & ~models.Q(stage="dropped"),
+        help_text=_(
+            "Chọn các gương điển hình mà bài viết nói đến (chỉ những gương đã được duyệt công "
+            "khai). Khi bài được đăng, bài được tính vào tuyên truyền về gương đó và hiện trên "
+            "trang giới thiệu gương. Giữ phím Ctrl để chọn nhiều gương."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -208,6 +223,7 @@ class ArticlePage(PortalPage):
         ),
         FieldPanel("body"),
         FieldPanel("author"),
+        FieldPanel("exemplars", widget=forms.SelectMultiple(attrs={"size": 8})),
     ]
     search_fields = page_search_fields(
         FoldedSearchField("summary", boost=2),
