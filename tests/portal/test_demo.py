@@ -25,6 +25,13 @@ def test_demo_portal_content_loads_once(tmp_path, client):
     assert ArticlePage.objects.live().count() == 3
     assert OrganisationPage.objects.live().get().title_en == "About us and contacts"
     assert Document.objects.filter(published=True).count() == 3
+    # the exemplars' article names published exemplars and counts in their coverage
+    from thidua.exemplars.queries import coverage_by_target
+
+    article = ArticlePage.objects.get(slug__startswith="guong-dien-hinh")
+    named = set(article.exemplars.all())
+    assert named and all(e.approved_for_publication for e in named)
+    assert {c.exemplar for c in coverage_by_target(article)} == named
     from django.contrib.auth.models import Group
 
     assert Group.objects.get(name=EDITORS_GROUP).user_set.filter(username="bientap.khcn").exists()

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from thidua.documents.models import Document
+from thidua.exemplars.queries import published_exemplars
 from thidua.org.models import Agency
 from thidua.portal.models import (
     ArticlePage,
@@ -135,6 +136,10 @@ def load(loader: DemoLoader) -> int:
             title=title, summary=summary, body=body, author="Văn phòng Sở", live=False
         )
         section.add_child(instance=article)
+        if section_slug == "guong-dien-hinh-tien-tien":
+            # The article names the exemplars approved for publication: publishing it counts
+            # it in their coverage (thidua/portal/coverage.py).
+            article.exemplars.set(published_exemplars()[:2])
         _publish(article, admin)
         ArticlePage.objects.filter(pk=article.pk).update(
             first_published_at=timezone.now() - dt.timedelta(days=days_ago)
