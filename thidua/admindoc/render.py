@@ -28,6 +28,7 @@ from docx.text.run import Run
 
 from thidua.admindoc import layout
 from thidua.admindoc.model import AdminDocument, Section, Signer
+from thidua.admindoc.model import Table as DataTable
 
 # A cell's text area is its width less the default cell margins (108 twips = 0.19 cm each side).
 _CELL_MARGIN_CM = 0.19
@@ -300,6 +301,88 @@ def _cell_area(width_cm: float) -> float:
     return width_cm - 2 * _CELL_MARGIN_CM
 
 
+# --- Tables of figures ---------------------------------------------------------------------------
+_NUMERIC = re.compile(r"^[+-]?[\d.,]+\s*%?$|^[–-]$")
+
+
+def data_table(document: Document, table: DataTable) -> Table:
+    """A bordered table of figures across the text width: the caption as a bold body paragraph
+    above it, the heading row bold, centred and repeated on each page, numbers right-aligned,
+    and the note as a body paragraph below it."""
+    if table.caption:
+        caption = _add_body_paragraph(document, table.caption, bold=True)
+        caption.paragraph_format.keep_with_next = True
+    columns = max([len(table.columns), *(len(row) for row in table.rows)], default=0) or 1
+    headings = [*table.columns, *[""] * (columns - len(table.columns))]
+    rows = [[*row, *[""] * (columns - len(row))] for row in table.rows]
+    widths = _column_widths([headings, *rows], _text_width_cm())
+    grid = document.add_table(rows=1 + len(rows), cols=columns)
+    grid.autofit = False
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid_borders(grid)
+    for index, width in enumerate(widths):
+        grid.columns[index].width = Cm(width)
+    for row_index, values in enumerate([headings, *rows]):
+        row = grid.rows[row_index]
+        if row_index == 0:
+            _repeat_as_heading(row)
+        for cell, value, width in zip(row.cells, values, widths, strict=True):
+            cell.width = Cm(width)
+            if row_index == 0:
+                style, alignment = layout.TABLE_HEADING, WD_ALIGN_PARAGRAPH.CENTER
+            elif _NUMERIC.match(value.strip()):
+                style, alignment = layout.TABLE_TEXT, WD_ALIGN_PARAGRAPH.RIGHT
+            else:
+                style, alignment = layout.TABLE_TEXT, WD_ALIGN_PARAGRAPH.LEFT
+            _add_paragraph(cell, value, style, alignment)
+    if table.note:
+        _add_body_paragraph(document, table.note, italic=True)
+    else:
+        # Air between the grid and the next paragraph (which has no space before).
+        _add_body_paragraph(document, "")
+    return grid
+
+
+def _text_width_cm() -> float:
+    return layout.PAGE_WIDTH_MM / 10 - _margins_cm()
+
+
+def _column_widths(rows: list[list[str]], total_cm: float) -> list[float]:
+    """Widths in proportion to each column's longest word run, within the layout's bounds,
+    scaled to fill ``total_cm``."""
+    columns = len(rows[0])
+    wanted = []
+    for index in range(columns):
+        longest = max((len(row[index]) for row in rows), default=1)
+        wanted.append(
+            min(max(longest * 0.22, layout.TABLE_MIN_COLUMN_CM), layout.TABLE_MAX_COLUMN_CM)
+        )
+    scale = total_cm / sum(wanted)
+    return [round(w * scale, 2) for w in wanted]
+
+
+def _grid_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    total = tbl_pr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(Cm(_text_width_cm()).twips))
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), str(layout.TABLE_BORDER_EIGHTHS_PT))
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), layout.COLOR_BLACK)
+        borders.append(element)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
+
+
+def _repeat_as_heading(row: _Row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
 # --- Header block --------------------------------------------------------------------------------
 def _header_block(document: Document, doc: AdminDocument) -> None:
     """Issuer (left) beside national name and motto (right); number beside place and date."""
@@ -419,6 +502,8 @@ def _section(document: Document, section: Section) -> None:
         _add_body_paragraph(document, heading_text(first))
     for line in body_lines:
         _add_body_paragraph(document, line)
+    for table in section.tables:
+        data_table(document, table)
     for child in section.children:
         _section(document, child)
 
