@@ -163,7 +163,9 @@ def build_department(
 def build_world(agency_a, division_a, agency_b, division_b, office_a, office_b):
     def build(size: int = 2, seed: int = 7) -> World:
         rng = random.Random(seed)
-        a2 = make_agency(agency_a, code=f"SKHCN-QLCN-{seed}", name="Phòng Quản lý chuyên ngành", kind="division")
+        a2 = make_agency(
+            agency_a, code=f"SKHCN-QLCN-{seed}", name="Phòng Quản lý chuyên ngành", kind="division"
+        )
         a3 = make_agency(a2, code=f"SKHCN-TT-{seed}", name="Tổ Thông tin", kind="unit")
         world = World(units={"a": [division_a, a2, a3], "b": [division_b]})
         for key, dept, office in (("a", agency_a, office_a), ("b", agency_b, office_b)):

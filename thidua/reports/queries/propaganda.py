@@ -86,7 +86,8 @@ def propaganda(flt: Filter, *, with_content: bool = True) -> Propaganda:
 
     labels: dict[str, str] = {}
     for s in sources:
-        labels.update(s.channel_labels)
+        for code, label in s.channel_labels.items():
+            labels.setdefault(code, label)  # a shared code keeps the first source's name
     per_channel: dict[str, list[int]] = defaultdict(lambda: [0] * n)
     for i, rows in enumerate(tallies):
         for t in rows:
