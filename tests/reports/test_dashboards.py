@@ -86,7 +86,7 @@ def test_plan_progress_equals_direct_counts(build_world, agency_a, office_a, cli
     totals = [value for _label, value, _url in response.context["totals"]]
     assert totals == [tasks.count(), tasks.filter(status="done").count(), overdue]
     by_plan = _table(_figure(response, "plan"))
-    assert list(by_plan.values())[0][:3] == totals
+    assert next(iter(by_plan.values()))[:3] == totals
     assert len(response.context["overdue"]) == min(overdue, 20)
 
 
@@ -163,7 +163,7 @@ def test_unit_head_sees_their_unit(build_world, agency_a, division_a, unit_head_
     client = client_for(unit_head_a)
     response = client.get(reverse("reports:plans"))
     tasks = _in_year(Task.objects.filter(agency=division_a), "due_date")
-    assert [v for _l, v, _u in response.context["totals"]][0] == tasks.count()
+    assert next(v for _l, v, _u in response.context["totals"]) == tasks.count()
     response = client.get(reverse("reports:propaganda"))
     labels = {row.label for row in _figure(response, "unit").rows}
     assert labels <= {division_a.name}
