@@ -348,17 +348,30 @@ def _text_width_cm() -> float:
 
 
 def _column_widths(rows: list[list[str]], total_cm: float) -> list[float]:
-    """Widths in proportion to each column's longest word run, within the layout's bounds,
-    scaled to fill ``total_cm``."""
+    """Widths that fill ``total_cm``: each column wants room for its longest cell (within the
+    layout's bounds) and never gets less than its longest word, so numbers and dates do not
+    break; when the wishes exceed the width, only the room above those floors shrinks."""
     columns = len(rows[0])
-    wanted = []
+    floors, wanted = [], []
     for index in range(columns):
-        longest = max((len(row[index]) for row in rows), default=1)
-        wanted.append(
-            min(max(longest * 0.22, layout.TABLE_MIN_COLUMN_CM), layout.TABLE_MAX_COLUMN_CM)
-        )
-    scale = total_cm / sum(wanted)
-    return [round(w * scale, 2) for w in wanted]
+        cells = [row[index] for row in rows]
+        longest = max((len(c) for c in cells), default=1)
+        word = max((len(w) for c in cells for w in c.split()), default=1)
+        floor = max(layout.TABLE_MIN_COLUMN_CM, word * _CHAR_CM + 2 * _CELL_MARGIN_CM)
+        floors.append(floor)
+        wanted.append(min(max(longest * _CHAR_CM, floor), max(floor, layout.TABLE_MAX_COLUMN_CM)))
+    if sum(wanted) <= total_cm:
+        scale = total_cm / sum(wanted)
+        return [round(w * scale, 2) for w in wanted]
+    if sum(floors) >= total_cm:
+        scale = total_cm / sum(floors)
+        return [round(f * scale, 2) for f in floors]
+    room = (total_cm - sum(floors)) / (sum(wanted) - sum(floors))
+    return [round(f + (w - f) * room, 2) for f, w in zip(floors, wanted, strict=True)]
+
+
+# Average width of a character of 13 pt Times New Roman, in cm (for column widths only).
+_CHAR_CM = 0.21
 
 
 def _grid_borders(table: Table) -> None:

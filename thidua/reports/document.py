@@ -261,16 +261,24 @@ def report_document(report: Report, *, on: dt.date | None = None) -> AdminDocume
     if not results:
         results.append(Section("", "", _("Trong kỳ chưa có số liệu được ghi nhận trên hệ thống.")))
     subject = subject_phrase(report)
-    opening = _(
-        "%(agency)s báo cáo kết quả thực hiện từ ngày %(start)s đến ngày %(end)s như sau:"
-    ) % {
+    period = {
         "agency": report.agency.name,
         "start": format_date(report.period_start),
         "end": format_date(report.period_end),
+        "subject": subject,
     }
     if subject:
         opening = (
-            _("Thực hiện %(subject)s, ") % {"subject": subject} + opening[:1].lower() + opening[1:]
+            _(
+                "Thực hiện %(subject)s, %(agency)s báo cáo kết quả thực hiện từ ngày %(start)s "
+                "đến ngày %(end)s như sau:"
+            )
+            % period
+        )
+    else:
+        opening = (
+            _("%(agency)s báo cáo kết quả thực hiện từ ngày %(start)s đến ngày %(end)s như sau:")
+            % period
         )
     sections = [
         Section("", "", opening),

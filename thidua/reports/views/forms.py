@@ -20,6 +20,13 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DEFAULT_RECIPIENTS = "Ban Thi đua – Khen thưởng tỉnh\nBan Giám đốc\nLưu: VT"
 
 
+def display_name(user: Any) -> str:
+    """ "Nguyễn Hữu Phước (giamdoc.a)": the person's name when the account has one."""
+    person = getattr(user, "person", None)
+    name = person.full_name if person else user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
 def period_for(
     kind: str,
     year: int,
@@ -124,8 +131,10 @@ class ReportForm(forms.Form):
         self.fields["agency"].queryset = reporting_agencies(user)
         self.fields["plan"].queryset = plans_visible_to(user).exclude(status=Plan.Status.DRAFT)
         self.fields["movement"].queryset = movements_visible_to(user).exclude(status="draft")
-        self.fields["recipients"].queryset = recipients_allowed(user).order_by("username")
-        self.fields["recipients"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["recipients"].queryset = (
+            recipients_allowed(user).select_related("person").order_by("username")
+        )
+        self.fields["recipients"].label_from_instance = display_name
         self.fields["year"].initial = dt.date.today().year
 
     def clean(self) -> dict[str, Any]:

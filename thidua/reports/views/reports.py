@@ -19,7 +19,7 @@ from thidua.reports import permissions as perms
 from thidua.reports import services
 from thidua.reports.models import Report
 from thidua.reports.queries.reports import report_for, reports_visible_to
-from thidua.reports.views.forms import IssueForm, ReportForm
+from thidua.reports.views.forms import IssueForm, ReportForm, display_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,7 +91,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figures": report.figures,
             "propaganda_channel": _pairs(propaganda.get("by_channel", [])),
             "propaganda_unit": _pairs(propaganda.get("by_unit", [])),
-            "recipients": report.recipients.all(),
+            "recipients": [display_name(u) for u in report.recipients.select_related("person")],
             "issue_form": IssueForm() if may_issue else None,
         },
     )
