@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -125,6 +125,3 @@ def bar_chart(chart_id: str, title: str, series: list[str], rows: list[Row]) -> 
             )
     parts.append("</svg>")
     return mark_safe("".join(str(p) for p in parts))  # noqa: S308  (every value is escaped)
-
-
-__all__ = ["Row", "bar_chart", "describe", "escape"]

@@ -273,20 +273,3 @@ def report_issue(report: Report, *, actor: Any, date: dt.date) -> Report:
         }
         transaction.on_commit(lambda: notify(readers, kind="reports.issued", title=title, url=url))
     return locked
-
-
-def readers_of(report: Report) -> set[int]:
-    """User ids named on the report (requester and recipients)."""
-    return _readers(report)
-
-
-__all__ = [
-    "readers_of",
-    "recipients_allowed",
-    "report_fail",
-    "report_generate",
-    "report_issue",
-    "report_progress",
-    "report_request",
-    "report_title",
-]

@@ -145,6 +145,3 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         filename=name,
         content_type=DOCX if fmt == "docx" else XLSX,
     )
-
-
-__all__ = ["attach_errors", "detail", "download", "index", "issue", "new"]
