@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from thidua.core import audit
+from thidua.core.i18n import in_official_language
 from thidua.core.text import format_date, slugify_vi
 from thidua.documents.services import number_reserve
 from thidua.movements.models import Movement
@@ -74,6 +75,14 @@ def report_title(
         return _("Sơ kết năm %(year)s %(subject)s") % {"year": end.year, "subject": subject}
     years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     return _("Tổng kết %(subject)s giai đoạn %(years)s") % {"subject": subject, "years": years}
+
+
+@in_official_language
+def _official_title(
+    kind: str, start: dt.date, end: dt.date, plan: Plan | None, movement: Movement | None
+) -> str:
+    """The summary line goes onto the official document: Vietnamese whatever the UI language."""
+    return report_title(kind, start, end, plan=plan, movement=movement)
 
 
 def recipients_allowed(actor: Any) -> Any:
@@ -136,7 +145,7 @@ def report_request(
             movement=movement,
             period_start=period_start,
             period_end=period_end,
-            title=report_title(kind, period_start, period_end, plan=plan, movement=movement),
+            title=_official_title(kind, period_start, period_end, plan, movement),
             limitations=limitations.strip(),
             next_tasks=next_tasks.strip(),
             recipients_text=recipients_text.strip(),
