@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "thidua.exemplars",
     "thidua.awards",
     "thidua.plans",
+    "thidua.reports",
     "thidua.portal",
     "thidua.demo",
     "wagtail.contrib.forms",

@@ -107,6 +107,14 @@ BODY_FIRST_LINE_INDENT_CM = Length(1.27, Range(1.0, 1.27))
 BODY_SPACE_AFTER_PT = Length(6.0, Range(6.0, 24.0))  # "≥ 6 pt"; the upper bound is only sanity
 BODY_LINE_SPACING = Length(1.15, Range(1.0, 1.5))  # single to 1.5 lines
 
+# Tables of figures (reports). The Decree sets no size for table text; 13 pt keeps a table of
+# five or six columns readable on the 16.5 cm text width, as provincial reports do.
+TABLE_TEXT = TextStyle(13, Range(11, 14))
+TABLE_HEADING = TextStyle(13, Range(11, 14), bold=True)
+TABLE_BORDER_EIGHTHS_PT = 4  # a 0.5 pt grid
+TABLE_MIN_COLUMN_CM = 1.6
+TABLE_MAX_COLUMN_CM = 8.0
+
 # --- Signature and recipients --------------------------------------------------------------------
 SIGNER_POSITION = TextStyle(14, Range(13, 14), bold=True, caps=True)
 SIGNER_NAME = TextStyle(14, Range(13, 14), bold=True)

@@ -53,14 +53,29 @@ class Basis:
 
 
 @dataclass
+class Table:
+    """A table of figures in the body (reports): a caption written above it ("Bảng 1. …"), the
+    column headings, rows of cells as text, and an optional note below it. Cells that read as
+    numbers are right-aligned when rendered."""
+
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    caption: str = ""
+    note: str = ""
+
+
+@dataclass
 class Section:
     """A numbered part of the body. ``number`` is what the document intends ("II" even when a
-    scan printed "I1"); bullets use "-" or "+"; parts use "PHẦN I"; articles "Điều 3"."""
+    scan printed "I1"); bullets use "-" or "+"; parts use "PHẦN I"; articles "Điều 3".
+    ``tables`` come after the body text and before the children (only rendered; the parser
+    leaves them empty)."""
 
     number: str
     title: str
     body: str = ""
     children: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
@@ -119,8 +134,11 @@ class AdminDocument:
     quality: Quality = field(default_factory=Quality)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dictionary: dates as ISO strings, absent values as None."""
-        return _jsonable(asdict(self))
+        """JSON-ready dictionary: dates as ISO strings, absent values as None. A section's
+        ``tables`` key appears only when it has tables (parsed documents never do)."""
+        data = _jsonable(asdict(self))
+        _drop_empty_tables(data["sections"])
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AdminDocument:
@@ -163,6 +181,13 @@ class AdminDocument:
         )
 
 
+def _drop_empty_tables(sections: list[dict[str, Any]]) -> None:
+    for section in sections:
+        if not section.get("tables"):
+            section.pop("tables", None)
+        _drop_empty_tables(section.get("children") or [])
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
@@ -174,6 +199,15 @@ def _section(data: dict[str, Any]) -> Section:
         title=data.get("title", ""),
         body=data.get("body", ""),
         children=[_section(c) for c in data.get("children") or []],
+        tables=[
+            Table(
+                columns=[str(c) for c in t.get("columns") or []],
+                rows=[[str(cell) for cell in row] for row in t.get("rows") or []],
+                caption=t.get("caption") or "",
+                note=t.get("note") or "",
+            )
+            for t in data.get("tables") or []
+        ],
     )
 
 

@@ -28,6 +28,7 @@ from docx.text.run import Run
 
 from thidua.admindoc import layout
 from thidua.admindoc.model import AdminDocument, Section, Signer
+from thidua.admindoc.model import Table as DataTable
 
 # A cell's text area is its width less the default cell margins (108 twips = 0.19 cm each side).
 _CELL_MARGIN_CM = 0.19
@@ -300,6 +301,101 @@ def _cell_area(width_cm: float) -> float:
     return width_cm - 2 * _CELL_MARGIN_CM
 
 
+# --- Tables of figures ---------------------------------------------------------------------------
+_NUMERIC = re.compile(r"^[+-]?[\d.,]+\s*%?$|^[–-]$")
+
+
+def data_table(document: Document, table: DataTable) -> Table:
+    """A bordered table of figures across the text width: the caption as a bold body paragraph
+    above it, the heading row bold, centred and repeated on each page, numbers right-aligned,
+    and the note as a body paragraph below it."""
+    if table.caption:
+        caption = _add_body_paragraph(document, table.caption, bold=True)
+        caption.paragraph_format.keep_with_next = True
+    columns = max([len(table.columns), *(len(row) for row in table.rows)], default=0) or 1
+    headings = [*table.columns, *[""] * (columns - len(table.columns))]
+    rows = [[*row, *[""] * (columns - len(row))] for row in table.rows]
+    widths = _column_widths([headings, *rows], _text_width_cm())
+    grid = document.add_table(rows=1 + len(rows), cols=columns)
+    grid.autofit = False
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid_borders(grid)
+    for index, width in enumerate(widths):
+        grid.columns[index].width = Cm(width)
+    for row_index, values in enumerate([headings, *rows]):
+        row = grid.rows[row_index]
+        if row_index == 0:
+            _repeat_as_heading(row)
+        for cell, value, width in zip(row.cells, values, widths, strict=True):
+            cell.width = Cm(width)
+            if row_index == 0:
+                style, alignment = layout.TABLE_HEADING, WD_ALIGN_PARAGRAPH.CENTER
+            elif _NUMERIC.match(value.strip()):
+                style, alignment = layout.TABLE_TEXT, WD_ALIGN_PARAGRAPH.RIGHT
+            else:
+                style, alignment = layout.TABLE_TEXT, WD_ALIGN_PARAGRAPH.LEFT
+            _add_paragraph(cell, value, style, alignment)
+    if table.note:
+        _add_body_paragraph(document, table.note, italic=True)
+    else:
+        # Air between the grid and the next paragraph (which has no space before).
+        _add_body_paragraph(document, "")
+    return grid
+
+
+def _text_width_cm() -> float:
+    return layout.PAGE_WIDTH_MM / 10 - _margins_cm()
+
+
+def _column_widths(rows: list[list[str]], total_cm: float) -> list[float]:
+    """Widths that fill ``total_cm``: each column wants room for its longest cell (within the
+    layout's bounds) and never gets less than its longest word, so numbers and dates do not
+    break; when the wishes exceed the width, only the room above those floors shrinks."""
+    columns = len(rows[0])
+    floors, wanted = [], []
+    for index in range(columns):
+        cells = [row[index] for row in rows]
+        longest = max((len(c) for c in cells), default=1)
+        word = max((len(w) for c in cells for w in c.split()), default=1)
+        floor = max(layout.TABLE_MIN_COLUMN_CM, word * _CHAR_CM + 2 * _CELL_MARGIN_CM)
+        floors.append(floor)
+        wanted.append(min(max(longest * _CHAR_CM, floor), max(floor, layout.TABLE_MAX_COLUMN_CM)))
+    if sum(wanted) <= total_cm:
+        scale = total_cm / sum(wanted)
+        return [round(w * scale, 2) for w in wanted]
+    if sum(floors) >= total_cm:
+        scale = total_cm / sum(floors)
+        return [round(f * scale, 2) for f in floors]
+    room = (total_cm - sum(floors)) / (sum(wanted) - sum(floors))
+    return [round(f + (w - f) * room, 2) for f, w in zip(floors, wanted, strict=True)]
+
+
+# Average width of a character of 13 pt Times New Roman, in cm (for column widths only).
+_CHAR_CM = 0.21
+
+
+def _grid_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    total = tbl_pr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(Cm(_text_width_cm()).twips))
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), str(layout.TABLE_BORDER_EIGHTHS_PT))
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), layout.COLOR_BLACK)
+        borders.append(element)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
+
+
+def _repeat_as_heading(row: _Row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
 # --- Header block --------------------------------------------------------------------------------
 def _header_block(document: Document, doc: AdminDocument) -> None:
     """Issuer (left) beside national name and motto (right); number beside place and date."""
@@ -419,6 +515,8 @@ def _section(document: Document, section: Section) -> None:
         _add_body_paragraph(document, heading_text(first))
     for line in body_lines:
         _add_body_paragraph(document, line)
+    for table in section.tables:
+        data_table(document, table)
     for child in section.children:
         _section(document, child)
 

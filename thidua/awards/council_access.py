@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from thidua.awards.models import (
+    Awardee,
     Council,
     CouncilMember,
     Decision,
@@ -64,6 +65,13 @@ def decisions_visible_to(user: Any) -> QuerySet[Decision]:
     if scope.is_province_admin:
         return qs
     return qs.filter(_under("agency__path", scope.paths_with(DECIDERS)))
+
+
+def awardees_visible_to(user: Any) -> QuerySet[Awardee]:
+    """Awardees of the decisions the user may read (reports and dashboards count them)."""
+    return Awardee.objects.select_related("decision", "title").filter(
+        decision__in=decisions_visible_to(user).values("pk")
+    )
 
 
 def seat_of(user: Any, council: Council) -> CouncilMember | None:

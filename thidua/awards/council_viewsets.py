@@ -58,5 +58,7 @@ class BaseSalaryViewSet(ScopedModelViewSet):
 
     form_fields = ["valid_from", "amount", "legal_basis"]
     list_display = [DayColumn("valid_from", label=_("Áp dụng từ")), "amount", "legal_basis"]
+    list_export = ["valid_from", "amount", "legal_basis"]
+    export_filename = "muc-luong-co-so"
     search_fields = ["legal_basis"]
     list_per_page = 50

@@ -306,6 +306,8 @@ class HolidayViewSet(ScopedModelViewSet):
     name = "awards_holiday"
     form_fields = ["date", "name"]
     list_display = [DayColumn("date", label=_("Ngày")), "name"]
+    list_export = ["date", "name"]
+    export_filename = "ngay-nghi-le"
     search_fields = ["name"]
     list_per_page = 100
 
@@ -331,6 +333,16 @@ class QuotaViewSet(ScopedModelViewSet):
         "legal_basis",
     ]
     list_display = ["title", "year", "issuer", "max_count", "max_percent", "percent_of"]
+    list_export = [
+        "title",
+        "year",
+        "issuer",
+        "max_count",
+        "max_percent",
+        "percent_of",
+        "legal_basis",
+    ]
+    export_filename = "chi-tieu-khen-thuong"
     list_filter = ["year", "title"]
     search_fields = ["legal_basis"]
 
@@ -348,6 +360,8 @@ class DeadlineViewSet(ScopedModelViewSet):
     name = "awards_deadline"
     form_fields = ["procedure", "status", "working_days"]
     list_display = ["status", "procedure", "working_days"]
+    list_export = ["status", "procedure", "working_days"]
+    export_filename = "thoi-han-xu-ly-ho-so"
     search_fields = ["status"]
 
 

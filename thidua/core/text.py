@@ -63,3 +63,14 @@ def place_and_date(place: str, value: dt.date) -> str:
 def format_date(value: dt.date | None) -> str:
     """dd/mm/yyyy, the way Vietnamese users read and type dates."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """dd/mm/yyyy (or ISO yyyy-mm-dd, as a date input sends) -> date; None when empty or not a
+    date. For the filters of hand-written back-office lists."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime((value or "").strip(), fmt).date()
+        except ValueError:
+            continue
+    return None

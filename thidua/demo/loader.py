@@ -118,11 +118,11 @@ class DemoLoader:
 
     def domain_stages(self) -> list[tuple[str, Callable[[], int]]]:
         """Stages that fill each domain app; each lives in thidua/demo/<app>.py as load(loader)."""
-        from thidua.demo import awards, exemplars, movements, plans, portal_content
+        from thidua.demo import awards, exemplars, movements, plans, portal_content, reports
 
         return [
             (module.__name__.rsplit(".", 1)[-1], partial(module.load, self))
-            for module in (movements, plans, awards, exemplars, portal_content)
+            for module in (movements, plans, awards, exemplars, portal_content, reports)
         ]
 
     # --- Stage 1: the province and its administrator -------------------------------------------

@@ -7,6 +7,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -23,7 +24,7 @@ from thidua.core.viewsets import (
 )
 from thidua.exemplars import permissions as perms
 from thidua.exemplars import queries, services
-from thidua.exemplars.models import Exemplar, ExemplarField, Kind, Stage
+from thidua.exemplars.models import Coverage, Exemplar, ExemplarField, Kind, Stage
 from thidua.org import queries as org_queries
 from thidua.org.models import Agency
 
@@ -117,10 +118,24 @@ class ExemplarFilterSet(WagtailFilterSet):
         label=_("Đơn vị"), queryset=_visible_units, method="filter_unit"
     )
     approved_for_publication = django_filters.BooleanFilter(label=_("Được phép công bố"))
+    # Used by the reports' links (the records behind a figure): found in a period, covered or not.
+    discovered_from = django_filters.DateFilter(
+        label=_("Phát hiện từ ngày"), field_name="discovered_on", lookup_expr="gte"
+    )
+    discovered_to = django_filters.DateFilter(
+        label=_("Phát hiện đến ngày"), field_name="discovered_on", lookup_expr="lte"
+    )
+    covered = django_filters.BooleanFilter(label=_("Đã được tuyên truyền"), method="filter_covered")
 
     class Meta:
         model = Exemplar
         fields = ["stage", "kind", "field", "unit", "approved_for_publication"]
+
+    def filter_covered(self, queryset: Any, name: str, value: bool | None) -> Any:
+        if value is None:
+            return queryset
+        has = Exists(Coverage.objects.filter(exemplar=OuterRef("pk")))
+        return queryset.filter(has if value else ~has)
 
     def filter_unit(self, queryset: Any, name: str, value: Agency) -> Any:
         """A unit includes the exemplars of the units under it."""

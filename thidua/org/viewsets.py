@@ -566,6 +566,7 @@ class BlocMembershipViewSet(ScopedModelViewSet):
     list_display = ["agency", "bloc", "since_year", "until_year"]
     list_filter = ["bloc"]
     list_export = ["bloc", "agency", "since_year", "until_year"]
+    export_filename = "thanh-vien-khoi"
     search_fields = ["agency__search_text"]
 
 
@@ -582,6 +583,7 @@ class BlocTermViewSet(ScopedModelViewSet):
     list_display = ["bloc", "year", "leader", "deputy"]
     list_filter = ["bloc", "year"]
     list_export = ["bloc", "year", "leader", "deputy"]
+    export_filename = "khoi-truong-khoi-pho"
     search_fields = ["bloc__search_text"]
 
 

@@ -182,8 +182,10 @@ def _body_paragraphs(parts: Parts, paragraphs: list[Para]) -> list[Para]:
         if para is parts.recipients_heading or SIGNER_RE.match(text):
             break
         if para.in_table:
-            if body:
+            if body and parts.recipients_heading is None:
                 break  # the signature table, or a data table: not body text
+            # Before «Nơi nhận» a table holds figures: its cells are not body text, but the
+            # paragraphs after it are.
             continue
         if text and not fold(text).startswith("kinh gui"):
             body.append(para)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,13 +18,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.awards import council_access as access
-from thidua.awards.models import Decision, DecisionStatus
+from thidua.awards.models import Awardee, Decision, DecisionStatus
 from thidua.awards.services import decisions as svc
 from thidua.awards.services.certificates import libreoffice, verify_url
 from thidua.awards.services.money import format_vnd
 from thidua.awards.views.council import _day_input, _session, refusal
+from thidua.core.exports import Sheet, wants_xlsx, xlsx_response
 from thidua.core.forms import attach_errors
 from thidua.core.search import search
+from thidua.core.text import parse_day
+from thidua.org.queries import agencies_visible_to
 
 
 class DraftForm(forms.Form):
@@ -66,12 +70,77 @@ def _decision(request: HttpRequest, pk: int) -> Decision:
 
 @login_required
 def decision_list(request: HttpRequest) -> HttpResponse:
-    queryset = access.decisions_visible_to(request.user).order_by("-date", "-id")
+    queryset = _narrowed(request, access.decisions_visible_to(request.user)).order_by(
+        "-date", "-id"
+    )
     query = request.GET.get("q", "").strip()
     if query:
         queryset = search(queryset, query, field="search_text")
+    if wants_xlsx(request):
+        return xlsx_response(
+            "quyet-dinh-khen-thuong",
+            [
+                Sheet(
+                    _("Quyết định"),
+                    [
+                        _("Số, ký hiệu"),
+                        _("Ngày"),
+                        _("Trích yếu"),
+                        _("Cơ quan ban hành"),
+                        _("Năm thành tích"),
+                        _("Trạng thái"),
+                    ],
+                    (
+                        [d.symbol, d.date, d.summary, d.agency.name, d.year, d.get_status_display()]
+                        for d in queryset.iterator(chunk_size=500)
+                    ),
+                )
+            ],
+        )
     decisions = Paginator(queryset, 25).get_page(request.GET.get("p"))
-    return render(request, "awards/decisions/list.html", {"decisions": decisions, "q": query})
+    params = request.GET.copy()
+    params.pop("p", None)
+    return render(
+        request,
+        "awards/decisions/list.html",
+        {"decisions": decisions, "q": query, "keep": params.urlencode(), "filtered": bool(params)},
+    )
+
+
+def _narrowed(request: HttpRequest, queryset: QuerySet) -> QuerySet:
+    """Filters the reports link with: ?status=, ?tu= / ?den= (decision date, dd/mm/yyyy),
+    ?agency= (issued by it or its units), ?title= (code) or ?level= of an awardee (not revoked),
+    ?unit= (an awardee of that unit or below)."""
+    params = request.GET
+    if params.get("status") in DecisionStatus.values:
+        queryset = queryset.filter(status=params["status"])
+    for key, lookup in (("tu", "date__gte"), ("den", "date__lte")):
+        day = parse_day(params.get(key))
+        if day is not None:
+            queryset = queryset.filter(**{lookup: day})
+    agency_id = params.get("agency", "")
+    if agency_id.isdigit():
+        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
+        queryset = (
+            queryset.filter(agency__path__startswith=agency.path) if agency else queryset.none()
+        )
+    awardees = Awardee.objects.filter(revoked_at__isnull=True)
+    narrowed = False
+    if params.get("title"):
+        awardees, narrowed = awardees.filter(title__code=params["title"]), True
+    if params.get("level"):
+        awardees, narrowed = awardees.filter(title__level=params["level"]), True
+    unit_id = params.get("unit", "")
+    if unit_id.isdigit():
+        unit = agencies_visible_to(request.user).filter(pk=int(unit_id)).first()
+        path = unit.path if unit else "-"
+        awardees = awardees.filter(
+            Q(person__agency__path__startswith=path) | Q(agency__path__startswith=path)
+        )
+        narrowed = True
+    if narrowed:
+        queryset = queryset.filter(pk__in=awardees.values("decision_id"))
+    return queryset
 
 
 @login_required

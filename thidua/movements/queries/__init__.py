@@ -6,6 +6,7 @@ Views, exports, the dashboard, reports and the portal share these functions.
 from thidua.movements.queries.movements import (
     cascade,
     duties_for_user,
+    duties_visible_to,
     movement_for,
     movements_managed_by,
     movements_visible_to,
@@ -31,6 +32,7 @@ __all__ = [
     "can_manage_bloc",
     "cascade",
     "duties_for_user",
+    "duties_visible_to",
     "member_ids",
     "movement_for",
     "movements_managed_by",

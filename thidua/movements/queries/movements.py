@@ -114,6 +114,21 @@ def duties_for_user(user: Any) -> QuerySet[Duty]:
     )
 
 
+def duties_visible_to(user: Any) -> QuerySet[Duty]:
+    """Owed work the user may follow (reports, dashboards): every duty of the launched
+    movements their Office launched, and the duties of the agencies where they read movements."""
+    scope = user_scope(user)
+    qs = Duty.objects.select_related("movement", "agency").exclude(
+        movement__status=Movement.Status.DRAFT
+    )
+    if scope.is_province_admin:
+        return qs
+    return qs.filter(
+        Q(movement__in=movements_managed_by(user).values("pk"))
+        | _under("agency__path", scope.paths_with(perms.MOVEMENT_READERS))
+    )
+
+
 def registrations_visible_to(user: Any) -> QuerySet[Registration]:
     """The user's own registrations, those of units they register or manage, and those that
     reach a movement the user's Office launched."""

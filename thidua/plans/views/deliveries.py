@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin.auth import require_admin_access
 
+from thidua.core.exports import Sheet, xlsx_response
 from thidua.core.forms import attach_errors
+from thidua.core.text import parse_day
+from thidua.org.queries import agencies_visible_to
 from thidua.plans import queries, services
 from thidua.plans.models import Channel, ContentItem, Meeting, Task
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
@@ -76,18 +80,101 @@ class MeetingForm(DeliveryForm):
     minutes = MultipleFileField(label=gettext_lazy("Biên bản họp"), required=False)
 
 
+def _narrowed(request: HttpRequest, qs: QuerySet, which: str) -> QuerySet:
+    """The list's filters (the reports link here with them): ?agency= (and its units), ?tu= /
+    ?den= (dd/mm/yyyy), ?plan=, ?movement=, ?channel= (activities) or ?kind= (meetings),
+    ?which=activities|meetings, ?activity= / ?meeting= (one record)."""
+    params = request.GET
+    shown = params.get("which", "")
+    if shown and shown != which:
+        return qs.none()
+    single = params.get("activity" if which == "activities" else "meeting", "")
+    if single.isdigit():
+        return qs.filter(pk=int(single))
+    agency_id = params.get("agency", "")
+    if agency_id.isdigit():
+        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
+        qs = qs.filter(agency__path__startswith=agency.path) if agency else qs.none()
+    for key, lookup in (("tu", "date__gte"), ("den", "date__lte")):
+        day = parse_day(params.get(key, ""))
+        if day is not None:
+            qs = qs.filter(**{lookup: day})
+    for key, lookup in (("plan", "plan_id"), ("movement", "plan__movements")):
+        value = params.get(key, "")
+        if value.isdigit():
+            qs = qs.filter(**{lookup: int(value)})
+    code = params.get("channel" if which == "activities" else "kind", "")
+    if code:
+        qs = qs.filter(**{"channel" if which == "activities" else "kind": code})
+    return qs
+
+
 @require_admin_access
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    activities = queries.activities_visible_to(request.user).order_by("-date", "-pk")
-    meetings = queries.meetings_visible_to(request.user).order_by("-date", "-pk")
+    activities = _narrowed(
+        request, queries.activities_visible_to(request.user), "activities"
+    ).order_by("-date", "-pk")
+    meetings = _narrowed(request, queries.meetings_visible_to(request.user), "meetings").order_by(
+        "-date", "-pk"
+    )
+    if request.GET.get("format") == "xlsx":
+        return deliveries_xlsx(activities, meetings)
     return render(
         request,
         "plans/deliveries.html",
         {
             "activities": Paginator(activities, 25).get_page(request.GET.get("p")),
             "meetings": Paginator(meetings, 25).get_page(request.GET.get("m")),
+            "filtered": bool(set(request.GET) - {"p", "m"}),
+            "keep": _keep(request),
         },
+    )
+
+
+def _keep(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    for key in ("p", "m", "format"):
+        params.pop(key, None)
+    return params.urlencode()
+
+
+def deliveries_xlsx(activities: QuerySet, meetings: QuerySet) -> HttpResponse:
+    """The filtered list as .xlsx: one sheet of activities, one of meetings."""
+    return xlsx_response(
+        "hoat-dong-tuyen-truyen",
+        [
+            Sheet(
+                _("Hoạt động"),
+                [_("Ngày"), _("Tên"), _("Hình thức"), _("Đơn vị"), _("Số người"), _("Kế hoạch")],
+                (
+                    [
+                        a.date,
+                        a.title,
+                        a.get_channel_display(),
+                        a.agency.name,
+                        a.audience,
+                        str(a.plan or ""),
+                    ]
+                    for a in activities.iterator(chunk_size=500)
+                ),
+            ),
+            Sheet(
+                _("Cuộc họp"),
+                [_("Ngày"), _("Tên"), _("Loại"), _("Đơn vị"), _("Số người dự"), _("Kế hoạch")],
+                (
+                    [
+                        m.date,
+                        m.title,
+                        m.get_kind_display(),
+                        m.agency.name,
+                        m.attendees,
+                        str(m.plan or ""),
+                    ]
+                    for m in meetings.iterator(chunk_size=500)
+                ),
+            ),
+        ],
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin.auth import require_admin_access
 
+from thidua.core.exports import Sheet, wants_xlsx, xlsx_response
 from thidua.core.search import search
 from thidua.org.queries import user_scope
 from thidua.plans import queries, services, stats
@@ -36,6 +37,38 @@ def index(request: HttpRequest) -> HttpResponse:
     if status in Plan.Status.values:
         plans = plans.filter(status=status)
     plans = search(plans, query).order_by("-year_start", "-issued_on", "-pk")
+    if wants_xlsx(request):
+        return xlsx_response(
+            "ke-hoach-tuyen-truyen",
+            [
+                Sheet(
+                    _("Kế hoạch"),
+                    [
+                        _("Số, ký hiệu"),
+                        _("Ngày ban hành"),
+                        _("Trích yếu"),
+                        _("Cơ quan ban hành"),
+                        _("Thời gian"),
+                        _("Trạng thái"),
+                        _("Nhiệm vụ"),
+                        _("Hoàn thành"),
+                    ],
+                    (
+                        [
+                            p.number_symbol,
+                            p.issued_on,
+                            p.title,
+                            p.agency.name,
+                            p.period_label,
+                            p.get_status_display(),
+                            p.task_count,
+                            p.done_count,
+                        ]
+                        for p in plans.iterator(chunk_size=500)
+                    ),
+                )
+            ],
+        )
     page = Paginator(plans, PER_PAGE).get_page(request.GET.get("p"))
     return render(
         request,

@@ -19,10 +19,12 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import ModelLogEntry
 
 from thidua.core.audit import ACTIONS
+from thidua.core.exports import Sheet, wants_xlsx, xlsx_response
 from thidua.core.forms import attach_errors
 from thidua.core.search import search
+from thidua.core.text import parse_day
 from thidua.org.models import Agency
-from thidua.org.queries import user_scope
+from thidua.org.queries import agencies_visible_to, user_scope
 from thidua.plans import queries, services
 from thidua.plans.models import ProgressReport, Task
 from thidua.plans.permissions import can_manage_plans, can_report_on, can_review_reports
@@ -137,7 +139,36 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         tasks = tasks.filter(status=Task.Status.DONE)
     elif state == "open":
         tasks = tasks.filter(status__in=Task.OPEN)
+    tasks = _narrowed(request, tasks)
     tasks = search(tasks, request.GET.get("q", "")[:200]).order_by("due_date", "pk")
+    if wants_xlsx(request):
+        return xlsx_response(
+            "nhiem-vu",
+            [
+                Sheet(
+                    _("Nhiệm vụ"),
+                    [
+                        _("Hạn"),
+                        _("Nhiệm vụ"),
+                        _("Kế hoạch"),
+                        _("Đơn vị"),
+                        _("Trạng thái"),
+                        _("Tiến độ (%)"),
+                    ],
+                    (
+                        [
+                            t.due_date,
+                            t.title,
+                            str(t.plan),
+                            t.agency.name,
+                            t.get_status_display(),
+                            t.percent,
+                        ]
+                        for t in tasks.iterator(chunk_size=500)
+                    ),
+                )
+            ],
+        )
     page = Paginator(tasks, PER_PAGE).get_page(request.GET.get("p"))
     return render(
         request,
@@ -150,6 +181,23 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "keep": keep_filters(request),
         },
     )
+
+
+def _narrowed(request: HttpRequest, tasks: Any) -> Any:
+    """Filters the reports link with: ?plan=, ?agency= (and its units), ?tu= / ?den= (due date,
+    dd/mm/yyyy)."""
+    plan = request.GET.get("plan", "")
+    if plan.isdigit():
+        tasks = tasks.filter(plan_id=int(plan))
+    agency_id = request.GET.get("agency", "")
+    if agency_id.isdigit():
+        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
+        tasks = tasks.filter(agency__path__startswith=agency.path) if agency else tasks.none()
+    for key, lookup in (("tu", "due_date__gte"), ("den", "due_date__lte")):
+        day = parse_day(request.GET.get(key, ""))
+        if day is not None:
+            tasks = tasks.filter(**{lookup: day})
+    return tasks
 
 
 def _task(request: HttpRequest, pk: int) -> Task:

@@ -1,0 +1,75 @@
+"""Where the propaganda figures come from: a registry of sources.
+
+Each source counts delivered propaganda by month, channel and unit for a ``Filter`` (one
+grouped query), links a figure to the back-office list of its records, and lists those records
+for the spreadsheet. The plans app's activities and meetings are registered here; another app
+adds its own with the Wagtail hook ``register_propaganda_source`` returning a
+``PropagandaSource`` — for example the documents app's disseminations on the e-office channel
+(``channel="e_office"``), which the lead wires after merging that work:
+
+    @hooks.register("register_propaganda_source")
+    def disseminations_source():
+        return PropagandaSource(key="disseminations", label=_("Phổ biến văn bản"), ...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from thidua.reports.scope import Filter
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One group of a source's count: the month (first day), channel code, unit id, how many
+    records and how many people they reached."""
+
+    month: dt.date
+    channel: str
+    agency_id: int
+    count: int
+    people: int = 0
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record behind a figure, for the spreadsheet and the report's annex."""
+
+    date: dt.date
+    title: str
+    channel: str
+    unit: str
+    people: int
+    url: str
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PropagandaSource:
+    key: str
+    label: str
+    # Filter -> grouped counts (one query whatever the number of records)
+    tallies: Callable[[Filter], Iterable[Tally]]
+    # Filter and narrowing parameters (channel, agency, month) -> URL of the filtered list
+    link: Callable[[Filter, dict[str, str]], str]
+    # Filter -> the records themselves, newest first
+    records: Callable[[Filter], Iterable[Record]]
+    # Filter -> {content item title: count}, for sources that carry plan content items
+    by_content: Callable[[Filter], dict[str, int]] | None = None
+    channel_labels: dict[str, str] = field(default_factory=dict)
+
+
+def propaganda_sources() -> list[PropagandaSource]:
+    """The plans sources first, then those other apps register through the hook."""
+    from wagtail import hooks
+
+    from thidua.reports.queries.plan_sources import plan_sources
+
+    found: list[PropagandaSource] = list(plan_sources())
+    for hook in hooks.get_hooks("register_propaganda_source"):
+        result: Any = hook()
+        found.extend(result if isinstance(result, list | tuple) else [result])
+    return found
