@@ -215,7 +215,9 @@ def _type_choices() -> list[tuple[str, str]]:
 
 class NumberTakeForm(forms.Form):
     agency = forms.ModelChoiceField(label=gettext_lazy("Cơ quan ban hành"), queryset=None)
-    type_abbr = forms.ChoiceField(label=gettext_lazy("Loại văn bản"), choices=_type_choices)
+    type_abbr = forms.ChoiceField(
+        label=gettext_lazy("Loại văn bản"), choices=_type_choices, required=False
+    )
     date = day_field(gettext_lazy("Ngày văn bản"))
     summary = forms.CharField(
         label=gettext_lazy("Trích yếu"), max_length=500, widget=forms.Textarea({"rows": 2})
