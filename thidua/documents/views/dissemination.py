@@ -126,7 +126,7 @@ def dissemination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     by_unit = queries.dissemination_counts(one, by="unit")
     totals = (queries.dissemination_counts(one, by="dissemination") or [None])[0]
     recipients = dissemination.recipients.select_related(
-        "agency", "user__person", "acknowledged_by"
+        "agency", "user__person", "acknowledged_by__person"
     ).order_by("agency__path", "user_id", "pk")
     actions: list[tuple[str, str]] = []
     for hook in hooks.get_hooks(ACTIONS_HOOK):
