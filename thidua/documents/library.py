@@ -178,6 +178,22 @@ def check_file(upload: Any) -> str:
     return content_type_of(data)
 
 
+def full_text_of(upload: Any) -> str:
+    """The text of an uploaded document read by admindoc ("" when it has none: a spreadsheet,
+    an unreadable scan); the registry searches it without diacritics."""
+    from thidua.admindoc.extract import extract
+    from thidua.admindoc.model import AdminDocError
+
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        limit = int(settings.THIDUA_MAX_UPLOAD_MB) * 1024 * 1024
+        return extract(data, filename=getattr(upload, "name", None), max_bytes=limit).text
+    except AdminDocError:
+        return ""
+
+
 def _check_dates(document: Document) -> None:
     if document.effective_date and document.date and document.effective_date < document.date:
         raise ValidationError(
@@ -201,6 +217,7 @@ def document_create(*, actor: Any, agency: Any, **fields: Any) -> Document:
         raise ValidationError({"file": _("Hãy chọn tệp văn bản.")})
     if isinstance(upload, UploadedFile):
         check_file(upload)
+        fields.setdefault("full_text", full_text_of(upload))
     document = Document(agency=agency, created_by=_user(actor), **fields)
     if document.published:
         document.published_at = timezone.now()
@@ -219,6 +236,7 @@ def document_update(document: Document, *, actor: Any, **fields: Any) -> Documen
     upload = fields.get("file")
     if isinstance(upload, UploadedFile):
         check_file(upload)
+        fields["full_text"] = full_text_of(upload)  # a new file: its own text is searched
     for name, value in fields.items():
         setattr(document, name, value)
     if document.published and not document.published_at:
