@@ -47,6 +47,8 @@ def test_office_takes_and_cancels_a_number_by_hand(client_for, office_a, agency_
     # The list shows it cancelled with its reason; the next number is 02
     page = client.get(reverse("documents:register_list"), {"status": "cancelled"}).content
     assert "Trùng nội dung với công văn khác" in page.decode()
+    letters = client.get(reverse("documents:register_list"), {"type_abbr": "-"}).content
+    assert "01/SKHCN" in letters.decode()
     assert _take(agency_a, office_a, type_abbr="").symbol == "02/SKHCN"
 
 
@@ -98,6 +100,8 @@ def test_filters_pages_and_export(client_for, office_a, agency_a):
     assert "05/KH-SKHCN" in second.content.decode()
     only_qd = client.get(reverse("documents:register_list"), {"type_abbr": "QĐ"}).content
     assert qd.symbol in only_qd.decode() and "55/KH-SKHCN" not in only_qd.decode()
+    found = client.get(reverse("documents:register_list"), {"q": "ke hoach so 17"}).content
+    assert "17/KH-SKHCN" in found.decode() and "16/KH-SKHCN" not in found.decode()
     other_year = client.get(reverse("documents:register_list"), {"year": 2025}).content
     assert "Chưa có số nào khớp bộ lọc" in other_year.decode()
 

@@ -236,12 +236,18 @@ class NumberCancelForm(forms.Form):
     )
 
 
+OFFICIAL_LETTER = "-"
+
+
 class RegisterFilterForm(forms.Form):
     """Filters of the outgoing register's list (GET)."""
 
     agency = forms.ModelChoiceField(label=gettext_lazy("Cơ quan"), queryset=None, required=False)
     type_abbr = forms.ChoiceField(
-        label=gettext_lazy("Loại"), choices=lambda: [("*", "—"), *_type_choices()], required=False
+        label=gettext_lazy("Loại"),
+        # "" = every type; công văn (no abbreviation) is "-" here
+        choices=lambda: [("", "—")] + [(a or OFFICIAL_LETTER, t) for a, t in _type_choices()],
+        required=False,
     )
     year = forms.IntegerField(
         label=gettext_lazy("Năm"), required=False, min_value=1990, max_value=2200

@@ -269,7 +269,7 @@ def _doc_type(doc: AdminDocument) -> str:
 
 
 def _symbol_of(number: str) -> str:
-    """The issuer's part of a number and symbol: "31/KH-STTTT" -> "sttt t" folded ("sttt")."""
+    """The issuer's part of a number and symbol, folded: "31/KH-STTTT" -> "stttt"."""
     if "/" not in number:
         return ""
     tail = number.split("/", 1)[1]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from thidua.core.text import fold
 
 
 class RegisterCounter(models.Model):
@@ -55,6 +59,7 @@ class OutgoingNumber(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("số văn bản đi")
@@ -68,6 +73,13 @@ class OutgoingNumber(models.Model):
 
     def __str__(self) -> str:
         return self.symbol
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = fold(f"{self.symbol} {self.summary} {self.cancel_reason}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
 
     @property
     def is_cancelled(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,10 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin.auth import require_admin_access
 
 from thidua.core.forms import attach_errors
-from thidua.core.text import fold_words
+from thidua.core.search import search
 from thidua.documents import queries, services
 from thidua.documents.export import register_xlsx
-from thidua.documents.forms import NumberCancelForm, NumberTakeForm, RegisterFilterForm
+from thidua.documents.forms import (
+    OFFICIAL_LETTER,
+    NumberCancelForm,
+    NumberTakeForm,
+    RegisterFilterForm,
+)
 from thidua.documents.models import OutgoingNumber
 from thidua.documents.permissions import can_keep_register
 from thidua.documents.views import keep_filters
@@ -38,14 +43,14 @@ def _filtered(request: HttpRequest) -> tuple[RegisterFilterForm, QuerySet[Outgoi
         data = form.cleaned_data
         if data.get("agency"):
             numbers = numbers.filter(agency=data["agency"])
-        if data.get("type_abbr") not in (None, "*"):
-            numbers = numbers.filter(type_abbr=data["type_abbr"])
+        if data.get("type_abbr"):
+            abbr = data["type_abbr"]
+            numbers = numbers.filter(type_abbr="" if abbr == OFFICIAL_LETTER else abbr)
         if data.get("year"):
             numbers = numbers.filter(year=data["year"])
         if data.get("status"):
             numbers = numbers.filter(status=data["status"])
-        for word in fold_words(data.get("q")):
-            numbers = numbers.filter(Q(symbol__icontains=word) | Q(summary__icontains=word))
+        numbers = search(numbers, data.get("q"))
     return form, numbers.order_by("agency__path", "-year", "type_abbr", "-number")
 
 
