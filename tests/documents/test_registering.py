@@ -45,6 +45,7 @@ def test_own_document_is_prefilled_as_outgoing(agency_a):
         "An Giang, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nTuyên truyền thi đua năm 2026\n"
         "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\n"
         "Kế hoạch này thay thế Kế hoạch số 03/KH-SKHCN ngày 02/01/2026.\n"
+        "Kế hoạch có hiệu lực kể từ ngày ký.\n"
         "I. MỤC ĐÍCH\nNâng cao nhận thức.\n"
     )
     from docx import Document as Docx
@@ -60,6 +61,17 @@ def test_own_document_is_prefilled_as_outgoing(agency_a):
     assert pending.prefill["direction"] == Document.Direction.OUTGOING
     assert pending.prefill["issuer"] == "Sở Khoa học và Công nghệ"
     assert pending.prefill["replaces"] == ["03/KH-SKHCN"]
+    assert pending.prefill["effective_date"] == pending.prefill["date"] == "2026-01-05"
+
+
+def test_a_new_file_on_edit_replaces_the_searched_text(office_a, agency_a):
+    from thidua.documents.library import document_update
+
+    document = add_document(agency_a, number="70/KH-SKHCN", full_text="Nội dung cũ")
+    document_update(document, actor=office_a, file=upload("kh.docx", seed_docx("002")))
+    document.refresh_from_db()
+    assert "Nội dung cũ" not in document.full_text
+    assert "tay ninh" in document.search_text
 
 
 @pytest.mark.parametrize(

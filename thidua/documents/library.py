@@ -232,7 +232,9 @@ def document_create(*, actor: Any, agency: Any, **fields: Any) -> Document:
 def document_update(document: Document, *, actor: Any, **fields: Any) -> Document:
     document = Document.objects.select_for_update().select_related("agency").get(pk=document.pk)
     _require_manager(actor, document.agency)
-    before = audit.snapshot(document)
+    # The file is recorded by its stored name (a FieldFile is not JSON for the audit entry).
+    tracked = [name for name in audit.snapshot(document) if name != "file"]
+    before = {**audit.snapshot(document, tracked), "file": document.file.name}
     upload = fields.get("file")
     if isinstance(upload, UploadedFile):
         check_file(upload)
@@ -248,7 +250,9 @@ def document_update(document: Document, *, actor: Any, **fields: Any) -> Documen
         document,
         "thidua.document_update",
         actor=actor,
-        changes=audit.diff(before, audit.snapshot(document)),
+        changes=audit.diff(
+            before, {**audit.snapshot(document, tracked), "file": document.file.name}
+        ),
     )
     return document
 
