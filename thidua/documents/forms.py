@@ -210,7 +210,10 @@ class AcknowledgeForm(forms.Form):
 
 
 def _type_choices() -> list[tuple[str, str]]:
-    return [(abbr, f"{abbr or '—'} – {_(label)}") for abbr, label in TYPE_ABBREVIATIONS.items()]
+    return [
+        (abbr, f"{abbr} – {_(label)}" if abbr else _(label))
+        for abbr, label in TYPE_ABBREVIATIONS.items()
+    ]
 
 
 class NumberTakeForm(forms.Form):

@@ -98,8 +98,13 @@ def agencies_for_library(user: Any) -> QuerySet[Agency]:
 
 
 def sending_agencies(user: Any) -> QuerySet[Agency]:
-    """Agencies in whose name the user may disseminate."""
-    return _agencies_with(user, DISSEMINATORS)
+    """Agencies in whose name the user may disseminate: where the user holds the Office role
+    (its units are recipients, not senders); every existing agency for the province admin."""
+    scope = user_scope(user)
+    agencies = _active_agencies().order_by("path")
+    if scope.is_province_admin:
+        return agencies
+    return agencies.filter(path__in=scope.paths_with(DISSEMINATORS))
 
 
 def recipient_agencies(agency: Agency) -> QuerySet[Agency]:
