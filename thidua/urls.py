@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include("thidua.awards.urls")),
     path("admin/", include("thidua.plans.urls")),
     path("admin/", include("thidua.reports.urls")),
+    path("admin/", include("thidua.documents.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

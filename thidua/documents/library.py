@@ -1,22 +1,21 @@
-"""The document library (registry of documents published on the portal): who sees and manages
-which documents, the upload check, and the writes (one transaction and one audit entry each).
+"""The document library (the registry's documents, published on the portal): the upload check
+by content and the plain writes (one transaction and one audit entry each).
 
-Issue 8 extends this into the full registry (dissemination, acknowledgement).
+Reads live in queries.py (re-exported here for the portal, which imported them from here);
+registration from a file, relations and dissemination are in services/.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from functools import reduce
-from operator import or_
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,13 +24,16 @@ from thidua.admindoc.extract_docx import check_container
 from thidua.admindoc.model import UnreadableDocument
 from thidua.core import audit
 from thidua.documents.models import Document
-from thidua.org.models import Agency
-from thidua.org.models.role import Role
+from thidua.documents.permissions import LIBRARY_MANAGERS, can_manage_library
+from thidua.documents.queries import (  # noqa: F401  (the portal reads them from here)
+    agencies_for_library,
+    documents_managed_by,
+    documents_visible_to,
+)
 from thidua.org.queries import user_scope
 from thidua.org.services.common import ensure_writable
 
-# Who keeps the library of an agency: its Office and its editors (and the province admin).
-LIBRARY_MANAGERS = frozenset({Role.OFFICE, Role.EDITOR})
+__all__ = ["LIBRARY_MANAGERS", "agencies_for_library", "documents_managed_by"]
 
 DOCUMENT_FIELDS = (
     "doc_type",
@@ -52,43 +54,59 @@ CONTENT_TYPES = {
 }
 
 
-def _under(roots: list[str]) -> Q:
-    if not roots:
-        return Q(pk__in=[])
-    return reduce(or_, (Q(agency__path__startswith=root) for root in roots))
-
-
-def documents_visible_to(user: Any) -> QuerySet[Document]:
-    """Every document of the agencies where the user holds any role (published or not)."""
-    scope = user_scope(user)
-    documents = Document.objects.select_related("agency")
-    if scope.is_province_admin:
-        return documents
-    return documents.filter(_under(list(scope.roles_by_path)))
-
-
-def documents_managed_by(user: Any) -> QuerySet[Document]:
-    scope = user_scope(user)
-    documents = Document.objects.select_related("agency")
-    if scope.is_province_admin:
-        return documents
-    return documents.filter(_under(scope.paths_with(LIBRARY_MANAGERS)))
-
-
-def agencies_for_library(user: Any) -> QuerySet[Agency]:
-    """Agencies whose library the user keeps (the choices of the form's agency field)."""
-    scope = user_scope(user)
-    agencies = Agency.objects.filter(successor__isnull=True).order_by("path")
-    if scope.is_province_admin:
-        return agencies
-    roots = scope.paths_with(LIBRARY_MANAGERS)
-    if not roots:
-        return agencies.none()
-    return agencies.filter(reduce(or_, (Q(path__startswith=root) for root in roots)))
-
-
 def can_manage_library_of(user: Any, agency_path: str) -> bool:
-    return user_scope(user).covers(agency_path, LIBRARY_MANAGERS)
+    return can_manage_library(user_scope(user), agency_path)
+
+
+# Names in a PDF that run code or carry other files: scripts, launch actions, attachments,
+# multimedia and XML forms. A document for the registry never needs them.
+_PDF_ACTIVE = re.compile(
+    rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)(?![A-Za-z0-9])"
+)
+
+
+def pdf_has_active_content(data: bytes) -> bool:
+    """Whether a PDF holds scripts, launch actions or embedded files, in its raw objects or in
+    its compressed object streams (read through pypdf)."""
+    if _PDF_ACTIVE.search(data):
+        return True
+    try:
+        from pypdf import PdfReader
+        from pypdf.generic import IndirectObject
+
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        root = reader.trailer["/Root"].get_object()
+        if any(key in root for key in ("/OpenAction", "/AA")):
+            return True
+        names = root.get("/Names")
+        if names is not None and any(
+            key in names.get_object() for key in ("/JavaScript", "/EmbeddedFiles")
+        ):
+            return True
+        for page in reader.pages:
+            if "/AA" in page:
+                return True
+            for annot in page.get("/Annots") or []:
+                annot = annot.get_object() if isinstance(annot, IndirectObject) else annot
+                action = annot.get("/A")
+                action = action.get_object() if action is not None else None
+                if action is not None and action.get("/S") in ("/JavaScript", "/Launch"):
+                    return True
+    except Exception:  # a damaged PDF is judged by its raw bytes above; extraction reports it
+        return False
+    return False
+
+
+def _active_content() -> ValidationError:
+    return ValidationError(
+        {
+            "file": _(
+                "Tệp có nội dung chạy được (macro, mã JavaScript, lệnh mở chương trình hoặc tệp "
+                "đính kèm bên trong). Hãy in lại thành PDF hoặc lưu lại thành tệp không có macro "
+                "rồi tải lên."
+            )
+        }
+    )
 
 
 def content_type_of(data: bytes) -> str:
@@ -111,6 +129,8 @@ def content_type_of(data: bytes) -> str:
             raise ValidationError(
                 {"file": _("Tệp có macro. Hãy lưu lại thành tệp không có macro rồi tải lên.")}
             )
+        if any(n.startswith(("Basic/", "Scripts/")) for n in names):
+            raise _active_content()
         if "word/document.xml" in names:
             try:
                 check_container(data)
@@ -122,6 +142,8 @@ def content_type_of(data: bytes) -> str:
         if mimetype == CONTENT_TYPES["odt"]:
             return CONTENT_TYPES["odt"]
     if kind == "pdf":
+        if pdf_has_active_content(data):
+            raise _active_content()
         return CONTENT_TYPES["pdf"]
     raise ValidationError(
         {
@@ -156,6 +178,22 @@ def check_file(upload: Any) -> str:
     return content_type_of(data)
 
 
+def full_text_of(upload: Any) -> str:
+    """The text of an uploaded document read by admindoc ("" when it has none: a spreadsheet,
+    an unreadable scan); the registry searches it without diacritics."""
+    from thidua.admindoc.extract import extract
+    from thidua.admindoc.model import AdminDocError
+
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        limit = int(settings.THIDUA_MAX_UPLOAD_MB) * 1024 * 1024
+        return extract(data, filename=getattr(upload, "name", None), max_bytes=limit).text
+    except AdminDocError:
+        return ""
+
+
 def _check_dates(document: Document) -> None:
     if document.effective_date and document.date and document.effective_date < document.date:
         raise ValidationError(
@@ -179,6 +217,7 @@ def document_create(*, actor: Any, agency: Any, **fields: Any) -> Document:
         raise ValidationError({"file": _("Hãy chọn tệp văn bản.")})
     if isinstance(upload, UploadedFile):
         check_file(upload)
+        fields.setdefault("full_text", full_text_of(upload))
     document = Document(agency=agency, created_by=_user(actor), **fields)
     if document.published:
         document.published_at = timezone.now()
@@ -193,10 +232,13 @@ def document_create(*, actor: Any, agency: Any, **fields: Any) -> Document:
 def document_update(document: Document, *, actor: Any, **fields: Any) -> Document:
     document = Document.objects.select_for_update().select_related("agency").get(pk=document.pk)
     _require_manager(actor, document.agency)
-    before = audit.snapshot(document)
+    # The file is recorded by its stored name (a FieldFile is not JSON for the audit entry).
+    tracked = [name for name in audit.snapshot(document) if name != "file"]
+    before = {**audit.snapshot(document, tracked), "file": document.file.name}
     upload = fields.get("file")
     if isinstance(upload, UploadedFile):
         check_file(upload)
+        fields["full_text"] = full_text_of(upload)  # a new file: its own text is searched
     for name, value in fields.items():
         setattr(document, name, value)
     if document.published and not document.published_at:
@@ -208,7 +250,9 @@ def document_update(document: Document, *, actor: Any, **fields: Any) -> Documen
         document,
         "thidua.document_update",
         actor=actor,
-        changes=audit.diff(before, audit.snapshot(document)),
+        changes=audit.diff(
+            before, {**audit.snapshot(document, tracked), "file": document.file.name}
+        ),
     )
     return document
 

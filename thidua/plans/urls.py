@@ -32,4 +32,9 @@ urlpatterns = [
     path("ke-hoach/hoat-dong/", deliveries.index, name="deliveries"),
     path("ke-hoach/hoat-dong/them/", deliveries.activity_add, name="activity_add"),
     path("ke-hoach/cuoc-hop/them/", deliveries.meeting_add, name="meeting_add"),
+    path(
+        "ke-hoach/hoat-dong/pho-bien/<int:pk>/",
+        deliveries.dissemination_add,
+        name="dissemination_add",
+    ),
 ]

@@ -35,6 +35,29 @@ def plans_search_section():  # type: ignore[no-untyped-def]
     )
 
 
+@hooks.register("documents_dissemination_actions")
+def dissemination_as_activity(user, dissemination):  # type: ignore[no-untyped-def]
+    """On a dissemination's page (documents app): record it as a propaganda activity."""
+    from thidua.plans.models import Activity
+
+    recorded = Activity.objects.filter(dissemination=dissemination).first()
+    if recorded is not None:
+        target = (
+            reverse("plans:task_detail", args=[recorded.fulfils_id])
+            if recorded.fulfils_id
+            else reverse("plans:deliveries")
+        )
+        return [(_("Đã ghi nhận là hoạt động tuyên truyền: xem"), target)]
+    if not queries.recording_agencies(user).filter(pk=dissemination.agency_id).exists():
+        return []
+    return [
+        (
+            _("Ghi nhận là hoạt động tuyên truyền của kế hoạch"),
+            reverse("plans:dissemination_add", args=[dissemination.pk]),
+        )
+    ]
+
+
 @hooks.register("construct_homepage_panels", order=100)
 def add_plan_tasks_panel(request, panels):  # type: ignore[no-untyped-def]
     panels.append(MyPlanTasksPanel(request))

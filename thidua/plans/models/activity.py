@@ -78,6 +78,16 @@ class Activity(Delivery):
     audience = models.PositiveIntegerField(_("số người được tuyên truyền"), default=0)
     description = models.TextField(_("mô tả"), blank=True)
     link = models.URLField(_("đường dẫn"), blank=True)
+    # A document disseminated through the e-office system (documents.Dissemination), recorded
+    # as this activity on the e_office channel: once per dissemination.
+    dissemination = models.OneToOneField(
+        "documents.Dissemination",
+        verbose_name=_("đợt phổ biến văn bản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta(Delivery.Meta):
         verbose_name = _("hoạt động tuyên truyền")

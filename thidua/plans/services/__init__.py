@@ -30,6 +30,7 @@ from thidua.plans.services.plans import (  # noqa: E402
 )
 from thidua.plans.services.progress import (  # noqa: E402
     activity_record,
+    dissemination_record,
     meeting_record,
     progress_report_accept,
     progress_report_return,
@@ -46,6 +47,7 @@ from thidua.plans.services.tasks import (  # noqa: E402
 
 __all__ = [
     "activity_record",
+    "dissemination_record",
     "meeting_record",
     "plan_close",
     "plan_create",

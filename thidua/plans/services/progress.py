@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core import audit
+from thidua.documents.queries import disseminations_visible_to
 from thidua.notifications.services import notify
 from thidua.org.models import Agency, RoleAssignment
 from thidua.org.models.role import Role
@@ -246,6 +247,47 @@ def activity_record(
     _save_files(files, actor, activity=activity)
     _fulfil(fulfils, actor)
     audit.record(activity, "thidua.create", actor=actor)
+    return activity
+
+
+@transaction.atomic
+def dissemination_record(
+    *,
+    actor: Any,
+    dissemination: Any,
+    plan: Plan | None = None,
+    topics: Iterable[ContentItem] = (),
+    fulfils: Task | None = None,
+) -> Activity:
+    """Record a document's dissemination (documents app) as a propaganda activity on the
+    e-office channel, optionally fulfilling a task: it then counts in the plan's coverage."""
+    topics = list(topics)
+    dissemination = (
+        disseminations_visible_to(actor).filter(pk=getattr(dissemination, "pk", None)).first()
+    )
+    if dissemination is None:
+        raise ValidationError(_("Không tìm thấy đợt phổ biến văn bản này."))
+    _delivery_checks(actor, dissemination.agency, plan, topics, fulfils)
+    if Activity.objects.select_for_update().filter(dissemination=dissemination).exists():
+        raise ValidationError(_("Đợt phổ biến này đã được ghi nhận là hoạt động tuyên truyền."))
+    document = dissemination.document
+    activity = Activity.objects.create(
+        plan=plan,
+        agency=dissemination.agency,
+        channel=Channel.E_OFFICE,
+        date=timezone.localtime(dissemination.sent_at).date(),
+        title=(
+            _("Phổ biến văn bản %(number)s – %(summary)s")
+            % {"number": document.number_symbol, "summary": document.summary}
+        )[:500],
+        audience=dissemination.recipients.count(),
+        fulfils=fulfils,
+        dissemination=dissemination,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    activity.topics.set(topics)
+    _fulfil(fulfils, actor)
+    audit.record(activity, "thidua.create", actor=actor, note=document.number_symbol)
     return activity
 
 

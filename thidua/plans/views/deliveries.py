@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,6 +20,7 @@ from thidua.core.exports import Sheet, xlsx_response
 from thidua.core.forms import attach_errors
 from thidua.core.text import parse_day
 from thidua.org.queries import agencies_visible_to
+from thidua.documents import queries as document_queries
 from thidua.plans import queries, services
 from thidua.plans.models import Channel, ContentItem, Meeting, Task
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
@@ -213,3 +214,59 @@ def activity_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_add(request: HttpRequest) -> HttpResponse:
     return _record(request, MeetingForm, "meeting")
+
+
+class DisseminationForm(forms.Form):
+    """A document's dissemination as an e-office activity: which plan, topics and task."""
+
+    plan = forms.ModelChoiceField(label=gettext_lazy("Kế hoạch"), queryset=None, required=False)
+    topics = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Nội dung tuyên truyền"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    fulfils = forms.ModelChoiceField(
+        label=gettext_lazy("Thực hiện nhiệm vụ"), queryset=None, required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, plan_id: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plans = queries.plans_visible_to(user).exclude(status="draft")
+        self.fields["plan"].queryset = plans
+        items = ContentItem.objects.filter(plan__in=plans.values("pk")).select_related("plan")
+        tasks = queries.tasks_to_report(user)
+        if plan_id:
+            items, tasks = items.filter(plan_id=plan_id), tasks.filter(plan_id=plan_id)
+            self.fields["plan"].initial = plan_id
+        self.fields["topics"].queryset = items
+        self.fields["fulfils"].queryset = tasks.order_by("due_date")
+
+
+@require_admin_access
+@require_http_methods(["GET", "POST"])
+def dissemination_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a dissemination of the documents app as a propaganda activity (e-office)."""
+    dissemination = get_object_or_404(
+        document_queries.disseminations_visible_to(request.user), pk=pk
+    )
+    if not queries.recording_agencies(request.user).filter(pk=dissemination.agency_id).exists():
+        raise PermissionDenied
+    plan_id = request.GET.get("plan") or request.POST.get("plan") or None
+    form = DisseminationForm(request.POST or None, user=request.user, plan_id=plan_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dissemination_record(
+                actor=request.user, dissemination=dissemination, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận đợt phổ biến là hoạt động tuyên truyền."))
+            task: Task | None = form.cleaned_data.get("fulfils")
+            return redirect("plans:task_detail", task.pk) if task else redirect("plans:deliveries")
+    return render(
+        request,
+        "plans/dissemination_form.html",
+        {"form": form, "dissemination": dissemination},
+    )

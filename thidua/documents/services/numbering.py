@@ -19,7 +19,27 @@ from django.utils.translation import gettext_noop as N_
 
 from thidua.core import audit
 from thidua.documents.models import OutgoingNumber, RegisterCounter
+from thidua.documents.permissions import can_keep_register
 from thidua.org.models import Agency
+from thidua.org.queries import user_scope
+
+# Type abbreviations of Decree 30/2020 (Phụ lục III) the register numbers; "" is a công văn.
+TYPE_ABBREVIATIONS: dict[str, str] = {
+    "KH": N_("Kế hoạch"),
+    "QĐ": N_("Quyết định"),
+    "BC": N_("Báo cáo"),
+    "TTr": N_("Tờ trình"),
+    "BB": N_("Biên bản"),
+    "HD": N_("Hướng dẫn"),
+    "TB": N_("Thông báo"),
+    "CTr": N_("Chương trình"),
+    "QyĐ": N_("Quy định"),
+    "QC": N_("Quy chế"),
+    "CT": N_("Chỉ thị"),
+    "NQ": N_("Nghị quyết"),
+    "GM": N_("Giấy mời"),
+    "": N_("Công văn"),
+}
 
 audit.register_actions(
     {
@@ -91,3 +111,35 @@ def number_cancel(entry: OutgoingNumber, *, reason: str, actor: Any) -> Outgoing
         entry.save(update_fields=["status", "cancel_reason"])
         audit.record(entry, "thidua.number_cancel", actor=actor, note=reason)
     return entry
+
+
+def _require_keeper(actor: Any, agency: Agency) -> None:
+    if not can_keep_register(user_scope(actor), agency.path):
+        raise ValidationError(
+            _("Bạn không giữ sổ văn bản đi của %(agency)s; hãy nhờ Văn phòng của cơ quan đó.")
+            % {"agency": agency.name}
+        )
+
+
+def register_number_take(
+    *, agency: Agency, type_abbr: str, date: dt.date, summary: str, actor: Any
+) -> OutgoingNumber:
+    """Take a number by hand from the register (a document drafted outside the system): the
+    Office of the issuing agency, with a summary line saying what the number is for."""
+    _require_keeper(actor, agency)
+    summary = (summary or "").strip()
+    if not summary:
+        raise ValidationError(
+            {"summary": _("Hãy ghi trích yếu của văn bản sẽ mang số này (ví dụ: V/v …).")}
+        )
+    if type_abbr not in TYPE_ABBREVIATIONS:
+        raise ValidationError({"type_abbr": _("Hãy chọn một loại văn bản trong danh sách.")})
+    return number_reserve(
+        agency=agency, type_abbr=type_abbr, date=date, summary=summary, actor=actor
+    )
+
+
+def register_number_cancel(entry: OutgoingNumber, *, reason: str, actor: Any) -> OutgoingNumber:
+    """Cancel a number of the register (checked: the Office of the issuing agency)."""
+    _require_keeper(actor, entry.agency)
+    return number_cancel(entry, reason=reason, actor=actor)
