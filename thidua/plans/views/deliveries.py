@@ -19,8 +19,8 @@ from wagtail.admin.auth import require_admin_access
 from thidua.core.exports import Sheet, xlsx_response
 from thidua.core.forms import attach_errors
 from thidua.core.text import parse_day
-from thidua.org.queries import agencies_visible_to
 from thidua.documents import queries as document_queries
+from thidua.org.queries import agencies_visible_to
 from thidua.plans import queries, services
 from thidua.plans.models import Channel, ContentItem, Meeting, Task
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
