@@ -81,7 +81,7 @@ def test_annual_report_is_compiled_in_the_background_and_equals_the_data(
         agency__path__startswith=agency_a.path, date__gte=START, date__lte=END
     )
     part = report.figures["propaganda"]
-    assert part["totals"] == [activities.count(), meetings.count()]
+    assert part["totals"] == [activities.count(), meetings.count(), 0]  # no dissemination
     tasks = Task.objects.filter(
         agency__path__startswith=agency_a.path, due_date__gte=START, due_date__lte=END
     )

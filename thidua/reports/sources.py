@@ -2,14 +2,14 @@
 
 Each source counts delivered propaganda by month, channel and unit for a ``Filter`` (one
 grouped query), links a figure to the back-office list of its records, and lists those records
-for the spreadsheet. The plans app's activities and meetings are registered here; another app
-adds its own with the Wagtail hook ``register_propaganda_source`` returning a
-``PropagandaSource`` — for example the documents app's disseminations on the e-office channel
-(``channel="e_office"``), which the lead wires after merging that work:
+for the spreadsheet. The plans app's activities and meetings and the documents app's
+disseminations on the e-office channel (those not recorded as a plan's activity) are registered
+here; another app adds its own with the Wagtail hook ``register_propaganda_source`` returning a
+``PropagandaSource``:
 
     @hooks.register("register_propaganda_source")
-    def disseminations_source():
-        return PropagandaSource(key="disseminations", label=_("Phổ biến văn bản"), ...)
+    def exhibitions_source():
+        return PropagandaSource(key="exhibitions", label=_("Triển lãm"), ...)
 """
 
 from __future__ import annotations
@@ -63,12 +63,14 @@ class PropagandaSource:
 
 
 def propaganda_sources() -> list[PropagandaSource]:
-    """The plans sources first, then those other apps register through the hook."""
+    """The plans sources first, the documents' disseminations, then those other apps register
+    through the hook."""
     from wagtail import hooks
 
+    from thidua.reports.queries.document_sources import document_sources
     from thidua.reports.queries.plan_sources import plan_sources
 
-    found: list[PropagandaSource] = list(plan_sources())
+    found: list[PropagandaSource] = [*plan_sources(), *document_sources()]
     for hook in hooks.get_hooks("register_propaganda_source"):
         result: Any = hook()
         found.extend(result if isinstance(result, list | tuple) else [result])

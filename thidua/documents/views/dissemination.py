@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,13 +19,14 @@ from wagtail.admin.auth import require_admin_access
 
 from thidua.core.forms import attach_errors
 from thidua.core.search import search
+from thidua.core.text import parse_day
 from thidua.documents import queries, services
 from thidua.documents.forms import AcknowledgeForm, DisseminateForm
 from thidua.documents.models import Recipient
 from thidua.documents.permissions import can_acknowledge
 from thidua.documents.views import keep_filters
 from thidua.org.models import Agency, Person
-from thidua.org.queries import user_scope
+from thidua.org.queries import agencies_visible_to, user_scope
 
 PER_PAGE = 25
 # Other apps add links to a dissemination's page (plans: "record it as a propaganda activity"):
@@ -89,11 +91,27 @@ def disseminate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _narrowed(request: HttpRequest, qs: QuerySet) -> QuerySet:
+    """The list's filters (the reports link here with them): ?agency= (the sending agency and
+    its units), ?tu= / ?den= (dd/mm/yyyy, the day sent)."""
+    agency_id = request.GET.get("agency", "")
+    if agency_id.isdigit():
+        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
+        qs = qs.filter(agency__path__startswith=agency.path) if agency else qs.none()
+    for key, lookup in (("tu", "sent_at__date__gte"), ("den", "sent_at__date__lte")):
+        day = parse_day(request.GET.get(key, ""))
+        if day is not None:
+            qs = qs.filter(**{lookup: day})
+    return qs
+
+
 @require_admin_access
 @require_GET
 def dissemination_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    disseminations = queries.disseminations_visible_to(request.user).order_by("-sent_at", "-pk")
+    disseminations = _narrowed(
+        request, queries.disseminations_visible_to(request.user).order_by("-sent_at", "-pk")
+    )
     if query:
         disseminations = disseminations.filter(
             document__in=search(queries.documents_visible_to(request.user), query).values("pk")
