@@ -329,6 +329,8 @@ THIDUA_PORTAL_CACHE_SECONDS = env_int("THIDUA_PORTAL_CACHE_SECONDS", 600)
 THIDUA_2FA_FOR_ALL = env_bool("THIDUA_2FA_FOR_ALL", False)
 # Plans: a task is "due soon" this many days before its deadline (reminders, dashboard).
 THIDUA_PLANS_DUE_SOON_DAYS = env_int("THIDUA_PLANS_DUE_SOON_DAYS", 7)
+# Documents: recipients who have not answered are reminded this many days before the deadline.
+THIDUA_DOCUMENTS_REMIND_DAYS = env_int("THIDUA_DOCUMENTS_REMIND_DAYS", 2)
 # Exemplars: nurtured this many days without a log entry shows as "no progress" (dashboard).
 THIDUA_EXEMPLAR_STALE_DAYS = env_int("THIDUA_EXEMPLAR_STALE_DAYS", 180)
 

@@ -29,7 +29,7 @@ UNIT_ANSWERERS = frozenset({Role.UNIT_HEAD, Role.OFFICE, Role.LEADERSHIP})
 
 
 def remind_days() -> int:
-    return int(getattr(settings, "THIDUA_DOCUMENTS_REMIND_DAYS", 2))
+    return int(settings.THIDUA_DOCUMENTS_REMIND_DAYS)
 
 
 def behind(today: dt.date) -> list[Recipient]:
