@@ -220,9 +220,7 @@ def _decisions(world, rng, wins, dept_of, base_salary) -> None:
                 status="issued",
                 date=date,
                 symbol=symbol,
-                signer_authority="KT. GIÁM ĐỐC"
-                if issuer.kind != "province"
-                else "TM. ỦY BAN NHÂN DÂN",
+                signer_authority="KT" if issuer.kind != "province" else "TM",
                 signer_position="Phó Giám đốc" if issuer.kind != "province" else "Chủ tịch",
                 signer_name="Nguyễn Văn Thành",
                 base_salary=base_salary(date),

@@ -71,7 +71,7 @@ def generate(world: World) -> None:
                 place="An Giang",
                 parent_body=vocab.PROVINCE_NAME.upper() if agency.kind == "department" else "",
                 issuer_name=agency.name,
-                signer_authority="KT. GIÁM ĐỐC",
+                signer_authority="KT",
                 signer_positions="PHÓ GIÁM ĐỐC",
                 signer_name="Trần Minh Quang",
                 purposes=f"Nâng cao nhận thức của cán bộ, công chức, viên chức về {topic}.",

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Model
+from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backend
@@ -99,8 +100,9 @@ class BulkIndexer:
             rows.append("(" + ", ".join(["%s"] * (3 + len(texts))) + ")")
         content_type = get_content_type_pk(model)
         columns = ", ".join(["oid", "tt", "bt", *names])
+        entries_table = get_app_config().get_model("IndexEntry")._meta.db_table
         sql = (
-            "INSERT INTO modelsearch_indexentry (content_type_id, object_id, title, "  # noqa: S608 (names from the model; values are parameters)
+            f"INSERT INTO {entries_table} (content_type_id, object_id, title, "  # noqa: S608 (names from the model; values are parameters)
             "autocomplete, body, title_norm, title_text, body_text) "
             f"SELECT {int(content_type)}, v.oid::text, {vector('title')}, "
             f"{vector('autocomplete')}, {vector('body')}, 1.0, v.tt::text, v.bt::text "
