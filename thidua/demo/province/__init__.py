@@ -78,6 +78,7 @@ def generate(
         progress(f"{name}: {world.seconds[name]:.1f} s")
 
     with transaction.atomic():
+        index.start()
         step("org", lambda: org.generate(world))
         step("awards", lambda: awards.generate(world))
         step("movements", lambda: movements.generate(world))
@@ -99,7 +100,7 @@ def generate(
         step("search index", index_rows)
         total = documents.document_count(world, others=index.count)
         step("documents", lambda: documents.generate(world, index, total))
-        step("title norms", index.finish)
+        step("search index: title norms and GIN indexes", index.finish)
     world.count("search_index_entries", index.count)
     return world
 
