@@ -103,12 +103,12 @@ def generate(world: World) -> None:
     world.departments = departments
 
     # Headcount per department (merged ones: the staff who moved to their successor).
-    total_weight = sum(d.weight for d in specs)
+    headcounts = _headcounts(world.people, specs)
     slots: list[Slot] = []
     units: list[Agency] = []
     for d in specs:
         dept = by_symbol[d.symbol]
-        headcount = max(4, round(world.people * d.weight / total_weight))
+        headcount = headcounts[d.symbol]
         division_names = (*vocab.COMMON_DIVISIONS, *d.divisions)
         rows = [
             agency(
@@ -173,10 +173,23 @@ def generate(world: World) -> None:
             )
             if slot.position == "Giám đốc":
                 slot.position = "Phó Giám đốc"
-    _people(world, rng, slots[: world.people] if len(slots) > world.people else slots)
+    _people(world, rng, slots[: world.people])
     _accounts(world)
     _blocs(world, by_symbol)
     world.count("agencies", 1 + len(departments) + len(units))
+
+
+def _headcounts(people: int, specs) -> dict[str, int]:
+    """Staff per department by weight, at least its board, adding up to ``people`` (largest
+    remainders get the people left over)."""
+    total = sum(d.weight for d in specs)
+    exact = {d.symbol: people * d.weight / total for d in specs}
+    counts = {k: max(len(vocab.DEPARTMENT_BOARD), int(v)) for k, v in exact.items()}
+    for k in sorted(exact, key=lambda k: exact[k] - int(exact[k]), reverse=True):
+        if sum(counts.values()) >= people:
+            break
+        counts[k] += 1
+    return counts
 
 
 def _slots_for(rng, dept: Agency, children: list[Agency], headcount: int) -> list[Slot]:
@@ -203,7 +216,7 @@ def _slots_for(rng, dept: Agency, children: list[Agency], headcount: int) -> lis
             pool = vocab.STAFF_POSITIONS
         slots.append(Slot(node, rng.choice(pool)))
         i += 1
-    return slots[: max(headcount, len(slots))]
+    return slots[:headcount]  # the board and unit heads first
 
 
 def _link_successors(world, units, by_symbol, specs) -> None:
