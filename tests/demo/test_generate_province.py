@@ -54,18 +54,27 @@ def test_a_small_province_has_every_area_in_the_expected_ranges(generated):
     assert Agency.objects.filter(valid_to__isnull=False, successor__isnull=False).count() >= 10
     moved = Employment.objects.filter(agency=sttt, end_date=dt.date(2025, 2, 28))
     assert moved.exists()
-    assert all(p.agency.successor_id is None for p in Person.objects.filter(
-        employments__in=moved
-    ).select_related("agency"))
+    assert all(
+        p.agency.successor_id is None
+        for p in Person.objects.filter(employments__in=moved).select_related("agency")
+    )
 
     assert 1500 <= YearRating.objects.filter(person__isnull=False).count() <= 3000
     assert AwardEntry.objects.count() == Awardee.objects.count() > 1000
     assert Decision.objects.filter(status="issued").count() > 100
     assert set(Proposal.objects.values_list("status", flat=True)) >= {
-        "draft", "submitted", "at_council", "returned", "issued"
+        "draft",
+        "submitted",
+        "at_council",
+        "returned",
+        "issued",
     }
     assert set(Exemplar.objects.values_list("stage", flat=True)) == {
-        "discovered", "nurturing", "recognised", "replicated", "dropped"
+        "discovered",
+        "nurturing",
+        "recognised",
+        "replicated",
+        "dropped",
     }
     assert Movement.objects.count() > 100 and Duty.objects.count() > 1000
     assert Registration.objects.count() > 500
@@ -92,8 +101,21 @@ def test_generated_rows_pass_model_validation(generated):
     from thidua.portal.models import ArticlePage
 
     for model in (
-        Agency, Person, Employment, YearRating, AwardEntry, Decision, Proposal, Movement,
-        Registration, Exemplar, Plan, Task, Activity, Meeting, Document,
+        Agency,
+        Person,
+        Employment,
+        YearRating,
+        AwardEntry,
+        Decision,
+        Proposal,
+        Movement,
+        Registration,
+        Exemplar,
+        Plan,
+        Task,
+        Activity,
+        Meeting,
+        Document,
     ):
         for obj in model.objects.order_by("?")[:25]:
             obj.full_clean()
