@@ -39,7 +39,7 @@ from thidua.core.text import fold  # noqa: E402
 from thidua.documents.models import Document  # noqa: E402
 from thidua.portal.models import ArticlePage  # noqa: E402
 
-WORDS = 12  # a user types the first words of the title they remember
+WORDS = 40  # the whole title (generated titles share their first words)
 
 
 def sample(n: int, seed: int) -> list[tuple[type, int, str, str]]:
@@ -74,16 +74,23 @@ def wagtail_default(backend: DatabaseBackend, model: type, query: str) -> list[i
 
 
 def run(name: str, func, picks) -> None:  # type: ignore[no-untyped-def]
-    times, hits = [], 0
+    times, hits, by_kind = [], 0, {}
     for model, pk, _title, query in picks:
         started = time.perf_counter()
         found = func(model, query)
         times.append(time.perf_counter() - started)
         hits += pk in found
+        kind = by_kind.setdefault(model.__name__, [0, 0])
+        kind[0] += pk in found
+        kind[1] += 1
     times.sort()
     p50 = statistics.median(times) * 1000
     p95 = times[int(len(times) * 0.95) - 1] * 1000
-    print(f"{name:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   recall@10 {hits / len(picks):.0%}")
+    kinds = ", ".join(f"{k} {h / n:.0%}" for k, (h, n) in by_kind.items())
+    print(
+        f"{name:<26} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+        f"recall@10 {hits / len(picks):.0%} ({kinds})"
+    )
 
 
 def main() -> None:

@@ -317,9 +317,10 @@ def _open_proposals(world, rng, dept_of) -> None:
     active = [p for p in world.people_rows if p.is_active]
     chosen = rng.sample(active, k=max(10, len(active) // 25)) if active else []
     proposals, states = [], []
-    for person in chosen:
+    for i, person in enumerate(chosen):
         title = world.titles[rng.choice(codes)]
-        status = rng.choice(OPEN_STATES)
+        # Every state at least once, then at random.
+        status = OPEN_STATES[i] if i < len(OPEN_STATES) else rng.choice(OPEN_STATES)
         proposals.append(
             Proposal(
                 title=title,
