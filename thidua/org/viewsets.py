@@ -269,19 +269,23 @@ class BlocPolicy(ScopedPermissionPolicy):
         return queryset if allowed else queryset.none()
 
 
-def _bloc_part_queryset(model: type) -> Any:
+def _bloc_part_queryset(model: type, *related: str) -> Any:
+    """Rows of a bloc part the user may see, with the bloc and the agencies the list shows."""
+
     def scoped(user: Any) -> Any:
-        return model.objects.filter(bloc__in=queries.blocs_visible_to(user)).select_related("bloc")
+        return model.objects.filter(bloc__in=queries.blocs_visible_to(user)).select_related(
+            "bloc", *related
+        )
 
     return staticmethod(scoped)
 
 
 class BlocMembershipPolicy(BlocPolicy):
-    scoped_queryset = _bloc_part_queryset(BlocMembership)
+    scoped_queryset = _bloc_part_queryset(BlocMembership, "agency")
 
 
 class BlocTermPolicy(BlocPolicy):
-    scoped_queryset = _bloc_part_queryset(BlocTerm)
+    scoped_queryset = _bloc_part_queryset(BlocTerm, "leader", "deputy")
 
 
 # --- Views that call services ---------------------------------------------------------------

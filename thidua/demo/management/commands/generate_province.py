@@ -1,0 +1,68 @@
+"""`python manage.py generate_province --people 30000 --years 10 --seed 1`: a province-scale
+dataset for load tests and benchmarks (thidua/demo/province/, docs/deployment.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from thidua.demo import province
+
+
+class Command(BaseCommand):
+    help = (
+        "Sinh dữ liệu quy mô tỉnh (cơ quan, cán bộ, xếp loại, khen thưởng, phong trào, điển "
+        "hình, kế hoạch, tin bài, văn bản, chỉ mục tìm kiếm) để thử tải và đo hiệu năng. Cùng "
+        "--seed, --people, --years và --today cho cùng dữ liệu. Từ chối chạy trên cơ sở dữ liệu "
+        "đã có dữ liệu, trừ khi có --force."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--people", type=int, default=30_000, help="Số cán bộ (mặc định 30000)."
+        )
+        parser.add_argument("--years", type=int, default=10, help="Số năm lịch sử (mặc định 10).")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Hạt giống ngẫu nhiên (mặc định 1)."
+        )
+        parser.add_argument(
+            "--today",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="Ngày tham chiếu YYYY-MM-DD (mặc định hôm nay): năm cuối và trạng thái việc.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Chạy cả khi cơ sở dữ liệu đã có dữ liệu khác (thêm tỉnh sinh ra bên cạnh).",
+        )
+        parser.add_argument(
+            "--digest", action="store_true", help="In mã băm SHA-256 của dữ liệu đã sinh."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["people"] < 50 or options["years"] < 1:
+            raise CommandError("--people must be at least 50 and --years at least 1.")
+        started = time.perf_counter()
+        try:
+            world = province.generate(
+                people=options["people"],
+                years=options["years"],
+                seed=options["seed"],
+                today=options["today"],
+                force=options["force"],
+                progress=lambda msg: self.stdout.write(f"  {msg}"),
+            )
+        except province.NotEmpty as error:
+            raise CommandError(
+                f"{error} Use --force to add the generated province anyway."
+            ) from error
+        self.stdout.write("Rows: " + ", ".join(f"{k} {v}" for k, v in world.counts.items()))
+        self.stdout.write(
+            self.style.SUCCESS(f"Generated in {time.perf_counter() - started:.1f} s.")
+        )
+        if options["digest"]:
+            self.stdout.write(f"Digest: {province.digest()}")
