@@ -55,6 +55,15 @@ PAGES: list[tuple[str, str]] = [
     ("plans:index", ""),
     ("plans:my_tasks", ""),
     ("plans:deliveries", ""),
+    ("documents:register_list", ""),
+    ("documents:disseminations", ""),
+    ("documents:inbox", ""),
+    ("reports:propaganda", ""),
+    ("reports:plans", ""),
+    ("reports:movements", ""),
+    ("reports:exemplars", ""),
+    ("reports:awards", ""),
+    ("reports:index", ""),
 ]
 
 PERSONAS = {
