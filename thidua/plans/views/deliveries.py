@@ -27,13 +27,11 @@ from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
 from thidua.plans.views.tasks import MultipleFileField
 
 
-class DeliveryForm(forms.Form):
+class PlanLinkForm(forms.Form):
+    """Which plan a delivery serves, the plan's content items it carried, the task it fulfils:
+    the choices the user may see, narrowed to one plan when ``plan_id`` is given."""
+
     plan = forms.ModelChoiceField(label=gettext_lazy("Kế hoạch"), queryset=None, required=False)
-    agency = forms.ModelChoiceField(label=gettext_lazy("Đơn vị thực hiện"), queryset=None)
-    date = forms.DateField(
-        label=gettext_lazy("Ngày"), input_formats=DATE_FORMATS, widget=DATE_INPUT
-    )
-    title = forms.CharField(label=gettext_lazy("Tên"), max_length=500)
     topics = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Nội dung tuyên truyền"),
         queryset=None,
@@ -48,7 +46,6 @@ class DeliveryForm(forms.Form):
         super().__init__(*args, **kwargs)
         plans = queries.plans_visible_to(user).exclude(status="draft")
         self.fields["plan"].queryset = plans
-        self.fields["agency"].queryset = queries.recording_agencies(user)
         items = ContentItem.objects.filter(plan__in=plans.values("pk")).select_related("plan")
         tasks = queries.tasks_to_report(user)
         if plan_id:
@@ -56,6 +53,19 @@ class DeliveryForm(forms.Form):
             self.fields["plan"].initial = plan_id
         self.fields["topics"].queryset = items
         self.fields["fulfils"].queryset = tasks.order_by("due_date")
+
+
+class DeliveryForm(PlanLinkForm):
+    agency = forms.ModelChoiceField(label=gettext_lazy("Đơn vị thực hiện"), queryset=None)
+    date = forms.DateField(
+        label=gettext_lazy("Ngày"), input_formats=DATE_FORMATS, widget=DATE_INPUT
+    )
+    title = forms.CharField(label=gettext_lazy("Tên"), max_length=500)
+    field_order = ["plan", "agency", "date", "title", "topics", "fulfils"]
+
+    def __init__(self, *args: Any, user: Any, plan_id: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, plan_id=plan_id, **kwargs)
+        self.fields["agency"].queryset = queries.recording_agencies(user)
 
 
 class ActivityForm(DeliveryForm):
@@ -216,31 +226,8 @@ def meeting_add(request: HttpRequest) -> HttpResponse:
     return _record(request, MeetingForm, "meeting")
 
 
-class DisseminationForm(forms.Form):
+class DisseminationForm(PlanLinkForm):
     """A document's dissemination as an e-office activity: which plan, topics and task."""
-
-    plan = forms.ModelChoiceField(label=gettext_lazy("Kế hoạch"), queryset=None, required=False)
-    topics = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Nội dung tuyên truyền"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    fulfils = forms.ModelChoiceField(
-        label=gettext_lazy("Thực hiện nhiệm vụ"), queryset=None, required=False
-    )
-
-    def __init__(self, *args: Any, user: Any, plan_id: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        plans = queries.plans_visible_to(user).exclude(status="draft")
-        self.fields["plan"].queryset = plans
-        items = ContentItem.objects.filter(plan__in=plans.values("pk")).select_related("plan")
-        tasks = queries.tasks_to_report(user)
-        if plan_id:
-            items, tasks = items.filter(plan_id=plan_id), tasks.filter(plan_id=plan_id)
-            self.fields["plan"].initial = plan_id
-        self.fields["topics"].queryset = items
-        self.fields["fulfils"].queryset = tasks.order_by("due_date")
 
 
 @require_admin_access
