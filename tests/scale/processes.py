@@ -3,7 +3,8 @@ test database, as a province deployment runs them (docs/deployment.md), and talk
 
 The children read the data the test committed (use ``transactional_db``) through
 ``DATABASE_URL`` pointing at pytest-django's test database, and share one Redis database.
-With ``CI=1`` a missing PostgreSQL or Redis fails the test; elsewhere it skips with the reason.
+On SQLite the tests skip (CI runs them in its PostgreSQL pass); on PostgreSQL a missing Redis
+fails them under ``CI=1`` and skips them elsewhere.
 """
 
 from __future__ import annotations
@@ -25,16 +26,19 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.concurrency import require_postgresql
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 REDIS_URL = os.environ.get("THIDUA_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
 def require_services() -> None:
-    """PostgreSQL (the test database) and Redis, or fail under CI / skip elsewhere."""
+    """PostgreSQL (the test database) and Redis. On SQLite the tests skip, like every
+    concurrency test: CI's second pass runs the suite on PostgreSQL, and .ci/run fails when that
+    server is unreachable. On PostgreSQL a missing Redis fails under CI and skips elsewhere."""
+    require_postgresql()
     missing = []
-    if connection.vendor != "postgresql":
-        missing.append("PostgreSQL (set DATABASE_URL=postgres://…)")
     try:
         import redis
 

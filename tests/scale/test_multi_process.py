@@ -8,8 +8,9 @@ granian web servers (DEBUG off), two `db_worker`s and two schedulers.
 - portal cache: a page cached by both servers (one Redis) is served fresh by both after a
   publish.
 
-The children see what the test committed (``transactional_db``). On a laptop without
-PostgreSQL or Redis these tests skip; with CI=1 they fail instead (tests/scale/processes.py).
+The children see what the test committed (``transactional_db``). On SQLite these tests skip
+(CI runs them in its PostgreSQL pass); on PostgreSQL without Redis they skip, or fail with CI=1
+(tests/scale/processes.py).
 """
 
 from __future__ import annotations
