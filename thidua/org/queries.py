@@ -71,6 +71,17 @@ def agencies_visible_to(user: Any) -> QuerySet[Agency]:
     return qs.filter(_under("path", roots) | Q(pk__in=ancestors))
 
 
+def under_chosen_agency(
+    user: Any, qs: QuerySet, agency_id: str, field: str = "agency__path"
+) -> QuerySet:
+    """``qs`` narrowed to a list filter's ``?agency=`` (that agency and its units), when the
+    user may see that agency; nothing when they may not; unchanged when no agency is chosen."""
+    if not agency_id.isdigit():
+        return qs
+    agency = agencies_visible_to(user).filter(pk=int(agency_id)).first()
+    return qs.filter(**{f"{field}__startswith": agency.path}) if agency else qs.none()
+
+
 def agencies_managed_by(user: Any) -> QuerySet[Agency]:
     """Agencies the user may write to: covered by an Office role, neither merged nor expired."""
     scope = user_scope(user)

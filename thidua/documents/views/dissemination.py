@@ -26,7 +26,7 @@ from thidua.documents.models import Recipient
 from thidua.documents.permissions import can_acknowledge
 from thidua.documents.views import keep_filters
 from thidua.org.models import Agency, Person
-from thidua.org.queries import agencies_visible_to, user_scope
+from thidua.org.queries import under_chosen_agency, user_scope
 
 PER_PAGE = 25
 # Other apps add links to a dissemination's page (plans: "record it as a propaganda activity"):
@@ -94,10 +94,7 @@ def disseminate(request: HttpRequest, pk: int) -> HttpResponse:
 def _narrowed(request: HttpRequest, qs: QuerySet) -> QuerySet:
     """The list's filters (the reports link here with them): ?agency= (the sending agency and
     its units), ?tu= / ?den= (dd/mm/yyyy, the day sent)."""
-    agency_id = request.GET.get("agency", "")
-    if agency_id.isdigit():
-        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
-        qs = qs.filter(agency__path__startswith=agency.path) if agency else qs.none()
+    qs = under_chosen_agency(request.user, qs, request.GET.get("agency", ""))
     for key, lookup in (("tu", "sent_at__date__gte"), ("den", "sent_at__date__lte")):
         day = parse_day(request.GET.get(key, ""))
         if day is not None:

@@ -20,7 +20,7 @@ from thidua.core.exports import Sheet, xlsx_response
 from thidua.core.forms import attach_errors
 from thidua.core.text import parse_day
 from thidua.documents import queries as document_queries
-from thidua.org.queries import agencies_visible_to
+from thidua.org.queries import under_chosen_agency
 from thidua.plans import queries, services
 from thidua.plans.models import Channel, ContentItem, Meeting, Task
 from thidua.plans.views.editor import DATE_FORMATS, DATE_INPUT
@@ -102,10 +102,7 @@ def _narrowed(request: HttpRequest, qs: QuerySet, which: str) -> QuerySet:
     single = params.get("activity" if which == "activities" else "meeting", "")
     if single.isdigit():
         return qs.filter(pk=int(single))
-    agency_id = params.get("agency", "")
-    if agency_id.isdigit():
-        agency = agencies_visible_to(request.user).filter(pk=int(agency_id)).first()
-        qs = qs.filter(agency__path__startswith=agency.path) if agency else qs.none()
+    qs = under_chosen_agency(request.user, qs, params.get("agency", ""))
     for key, lookup in (("tu", "date__gte"), ("den", "date__lte")):
         day = parse_day(params.get(key, ""))
         if day is not None:

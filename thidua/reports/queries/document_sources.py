@@ -53,8 +53,8 @@ def _tallies(flt: Filter) -> Iterable[Tally]:
 
 
 def _link(flt: Filter, extra: dict[str, str]) -> str:
-    if "channel" in extra and extra["channel"] != CHANNEL:
-        extra = {**extra, "agency": "0"}  # nothing of this source on another channel
+    # Every dissemination is on the e-office channel, so the list needs no channel parameter
+    # (the tables link only non-zero figures, and this source has none on other channels).
     params = {**flt.link_params(), **{k: v for k, v in extra.items() if k != "channel"}}
     return f"{reverse('documents:disseminations')}?{urlencode(params)}"
 
