@@ -139,3 +139,49 @@ def test_query_words_ignore_capitals_marks_punctuation_and_spaces():
 def test_highlight_keeps_the_original_spelling_and_escapes_html():
     marked = highlight("<b>Đắk Lắk</b> & thi đua", ["dak", "dua"])
     assert marked == "<mark>Đắk</mark> Lắk &amp; thi <mark>đua</mark>"
+
+
+def test_a_title_typed_whole_comes_first_among_titles_that_hold_its_words(portal):
+    add_article(portal.news, "Hội nghị biểu dương điển hình tiên tiến năm 2026 của Sở Tư pháp")
+    add_article(portal.news, "Hội nghị biểu dương điển hình tiên tiến năm 2026 tại xã Ea Kao")
+    exact = add_article(portal.news, "Hội nghị biểu dương điển hình tiên tiến năm 2026")
+    run_worker()
+    assert titles("hoi nghi bieu duong dien hinh tien tien nam 2026")[0] == exact.title
+
+
+def test_the_scope_is_applied_inside_the_index_query(
+    portal, agency_a, django_assert_max_num_queries
+):
+    """The documents' scope (``published``) is not a Wagtail FilterField, yet the one search
+    applies it in the same query: many unpublished matches cannot push a published one out."""
+    # Saved first: on equal relevance the index returns the newest first.
+    published = add_document(agency_a, summary="Kế hoạch chuyển đổi số", number="999/KH")
+    for n in range(searchindex.CANDIDATES + 5):
+        add_document(agency_a, summary="Kế hoạch chuyển đổi số", number=f"{n}/KH", published=False)
+    run_worker()
+    from thidua.documents.models import Document
+
+    with django_assert_max_num_queries(2):
+        found = searchindex.search_queryset(
+            Document.objects.filter(published=True), "chuyen doi so", title=lambda d: d.summary
+        )
+    assert [d.pk for d in found] == [published.pk]
+
+
+def test_a_record_saved_before_the_worker_ran_is_found_through_its_folded_column(portal, agency_a):
+    add_document(agency_a, summary="Hướng dẫn bình xét danh hiệu năm 2026")  # no worker yet
+    sections = {s.source.key: s for s in searchindex.search("binh xet danh hieu")}
+    assert [h.obj.summary for h in sections["documents"].hits] == [
+        "Hướng dẫn bình xét danh hiệu năm 2026"
+    ]
+    run_worker()  # once indexed, the index finds it, and only once
+    sections = {s.source.key: s for s in searchindex.search("binh xet danh hieu")}
+    assert len(sections["documents"].hits) == 1
+
+
+def test_title_tiers():
+    words = ["thi", "dua"]
+    assert searchindex.title_tier("Thi đua", words) == 0
+    assert searchindex.title_tier("Phong trào thi đua", words) == 1
+    assert searchindex.title_tier("Thi hành án", words) == 2
+    assert searchindex.title_tier("Khen thưởng", words) == 3

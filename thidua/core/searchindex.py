@@ -71,16 +71,32 @@ class _FoldingQueries:
     đua" finds entries indexed as "thi dua", and unfolded entries still match as typed."""
 
     def _search(self, query_compiler_class: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(query, str):
-            folded = " ".join(query_words(query))
-            if folded and folded != query.strip():
-                operator = kwargs.get("operator") or "and"
-                query = Or(
-                    [PlainText(query, operator=operator), PlainText(folded, operator=operator)]
-                )
-            elif folded:
-                query = folded
+        query = _folded_query(query, kwargs.get("operator"))
         return super()._search(query_compiler_class, query, *args, **kwargs)  # type: ignore[misc]
+
+    def search_within(self, query: str, queryset: QuerySet, *, operator: str = "and") -> Any:
+        """The index's matches inside ``queryset``, whatever it filters on, best first.
+
+        Wagtail checks that a queryset passed to ``search()`` filters only on declared
+        ``FilterField``s, because an external engine (OpenSearch) must copy those filters into
+        its own query. The database backends do not copy them: they join the index to the
+        queryset as written (SQL ``WHERE`` kept), so any scope (published rows, a user's
+        agencies) is applied by the database in the same query, and the check does not apply.
+        """
+        compiler = self.query_compiler_class(  # type: ignore[attr-defined]
+            queryset, _folded_query(query, operator), operator=operator
+        )
+        return self.results_class(self, compiler)  # type: ignore[attr-defined]
+
+
+def _folded_query(query: Any, operator: str | None) -> Any:
+    if not isinstance(query, str):
+        return query
+    folded = " ".join(query_words(query))
+    if folded and folded != query.strip():
+        operator = operator or "and"
+        return Or([PlainText(query, operator=operator), PlainText(folded, operator=operator)])
+    return folded or query
 
 
 def SearchBackend(params: dict[str, Any]) -> Any:
@@ -145,12 +161,16 @@ def sources(*, staff: bool) -> list[Source]:
 
 
 def title_tier(title: str, words: Sequence[str]) -> int:
-    """0 when every query word is in the title, 1 when some are, 2 when none."""
-    title_words = set(_WORD.findall(fold(title)))
-    inside = sum(1 for w in words if w in title_words)
-    if inside == len(words):
+    """0 when the title is the query (folded, word for word), 1 when every query word is in
+    the title, 2 when some are, 3 when none."""
+    title_words = _WORD.findall(fold(title))
+    if title_words == list(words):
         return 0
-    return 1 if inside else 2
+    present = set(title_words)
+    inside = sum(1 for w in words if w in present)
+    if inside == len(words):
+        return 1
+    return 2 if inside else 3
 
 
 def search_queryset(
@@ -158,31 +178,80 @@ def search_queryset(
 ) -> list[Any]:
     """The records of a (scoped) queryset that match the folded query, best first.
 
-    The index is asked about the whole model (so scoped querysets need no FilterFields); the
-    scope is applied afterwards in the database, and unpublished or out-of-scope records never
-    come out.
+    With a database backend the index is searched inside the scoped queryset, in one query
+    (``search_within``). With an external engine the index is asked about the whole model and
+    the scope applied to its candidates afterwards in the database. Either way unpublished or
+    out-of-scope records never come out.
     """
     words = query_words(query)
     if not words:
         return []
     model = queryset.model
-    position: dict[Any, int] = {}
-    if issubclass(model, index.Indexed):
+    rows: list[Any] = []
+    indexed = issubclass(model, index.Indexed)
+    if indexed:
         backend = get_search_backend()
-        found = backend.search(" ".join(words), model, operator="and")[:CANDIDATES]
-        position = {obj.pk: i for i, obj in enumerate(found)}
-    rows = list(queryset.filter(pk__in=list(position))) if position else []
+        text = " ".join(words)
+        if hasattr(backend, "search_within"):
+            rows = list(backend.search_within(text, queryset)[:CANDIDATES])
+        else:
+            found = backend.search(text, model, operator="and")[:CANDIDATES]
+            ranked = [obj.pk for obj in found]
+            in_scope = {obj.pk: obj for obj in queryset.filter(pk__in=ranked)}
+            rows = [in_scope[pk] for pk in ranked if pk in in_scope]
+    position = {obj.pk: i for i, obj in enumerate(rows)}
     if _has_folded_column(model):
-        # Records the worker has not indexed yet (or models outside the index) are still found
-        # through their folded column (ADR 0001), after the indexed matches.
-        from thidua.core.search import search as search_folded_column
-
-        missing = search_folded_column(queryset.exclude(pk__in=list(position)), query)
-        for obj in missing[: max(CANDIDATES - len(rows), 0)]:
+        for obj in _not_yet_indexed(queryset, query, indexed=indexed, found=list(position)):
+            if len(rows) >= CANDIDATES:
+                break
             position[obj.pk] = len(position)
             rows.append(obj)
     rows.sort(key=lambda obj: (title_tier(title(obj), words), position[obj.pk]))
     return rows
+
+
+# An index job for each save waits in the task queue until the worker runs it. Up to this many
+# waiting jobs, the records they name are searched through their folded column; beyond it (a
+# bulk change), the whole scoped queryset is.
+PENDING_LIMIT = 500
+
+
+def _not_yet_indexed(queryset: QuerySet, query: str | None, *, indexed: bool, found: list) -> list:
+    """Matches, through the folded ``search_text`` column (ADR 0001), among records the index
+    cannot answer for yet: those whose index job still waits for the worker (a model outside the
+    index: all of them). Scanning the whole column instead would read every row of a large
+    table on every search."""
+    from thidua.core.search import search as search_folded_column
+
+    candidates = queryset.exclude(pk__in=found)
+    if indexed:
+        waiting = _waiting_index_jobs(queryset.model)
+        if waiting is not None:
+            if not waiting:
+                return []
+            candidates = candidates.filter(pk__in=waiting)
+    return list(search_folded_column(candidates, query)[:CANDIDATES])
+
+
+def _waiting_index_jobs(model: type[Model]) -> list[str] | None:
+    """Primary keys of ``model``'s records with an index job not run yet; None if too many."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+    from modelsearch.tasks import insert_or_update_object_task
+
+    jobs = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        task_path=insert_or_update_object_task.module_path,
+    ).values_list("args_kwargs", flat=True)[: PENDING_LIMIT + 1]
+    jobs = list(jobs)
+    if len(jobs) > PENDING_LIMIT:
+        return None
+    label, name = model._meta.app_label, model._meta.model_name
+    return [
+        job["args"][2]
+        for job in jobs
+        if job.get("args", [None])[:2] == [label, name] and len(job["args"]) == 3
+    ]
 
 
 def _has_folded_column(model: type[Model]) -> bool:
