@@ -5,6 +5,7 @@ the original spelling; never a draft."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from tests.portal.conftest import add_article, add_document, run_worker
 from thidua.core import searchindex
@@ -185,3 +186,32 @@ def test_title_tiers():
     assert searchindex.title_tier("Phong trào thi đua", words) == 1
     assert searchindex.title_tier("Thi hành án", words) == 2
     assert searchindex.title_tier("Khen thưởng", words) == 3
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's statistics of the index"
+)
+def test_rare_words_find_the_candidates_and_every_word_still_matches(portal, agency_a, monkeypatch):
+    """PostgreSQL: the index is walked with the query's rare words only (pg_stats); every word
+    is still matched on the candidates."""
+    for n in range(30):
+        add_document(agency_a, summary=f"Kế hoạch thi đua năm 2026 đợt {n}", number=f"{n}/KH")
+    wanted = add_document(
+        agency_a, summary="Kế hoạch thi đua năm 2026 về phòng chống thiên tai ở Giồng Riềng"
+    )
+    add_document(agency_a, summary="Báo cáo phòng chống thiên tai ở Giồng Riềng", number="9/BC")
+    run_worker()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    monkeypatch.setattr(searchindex, "_word_shares_read", float("-inf"))
+    query = "ke hoach thi dua nam 2026 ve phong chong thien tai o giong rieng"
+
+    rare = searchindex._rare_words(query)
+
+    assert rare and "ke" not in rare and {"thien", "giong"} <= set(rare)
+    from thidua.documents.models import Document
+
+    found = searchindex.search_queryset(
+        Document.objects.filter(published=True), query, title=lambda d: d.summary
+    )
+    assert [d.pk for d in found] == [wanted.pk]

@@ -19,14 +19,20 @@ from __future__ import annotations
 
 import html
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import BigIntegerField, F, Model, QuerySet
+from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
@@ -34,6 +40,8 @@ from wagtail.search.query import Or, PlainText
 from thidua.admindoc.vntext import fold_aligned
 from thidua.core.text import fold
 
+# The GIN index on the index entries' ``title || body`` (migration core.0001, PostgreSQL).
+COMBINED_VECTOR_INDEX = "thidua_search_title_body_gin"
 # How many candidates the index returns per kind of record before scoping and ranking.
 CANDIDATES = 200
 MAX_QUERY_LENGTH = 200
@@ -83,10 +91,104 @@ class _FoldingQueries:
         queryset as written (SQL ``WHERE`` kept), so any scope (published rows, a user's
         agencies) is applied by the database in the same query, and the check does not apply.
         """
-        compiler = self.query_compiler_class(  # type: ignore[attr-defined]
-            queryset, _folded_query(query, operator), operator=operator
-        )
+        folded = _folded_query(query, operator)
+        compiler_class = self.query_compiler_class  # type: ignore[attr-defined]
+        rare = _rare_words(folded) if hasattr(compiler_class, "build_tsquery") else None
+        if rare is None:
+            compiler = compiler_class(queryset, folded, operator=operator)
+        else:
+            compiler = _candidates_first(compiler_class)(
+                queryset.filter(pk__in=_entries_holding(rare, queryset.model)),
+                folded,
+                operator=operator,
+            )
         return self.results_class(self, compiler)  # type: ignore[attr-defined]
+
+
+def _candidates_first(compiler_class: type) -> type:
+    """Wagtail's PostgreSQL compiler, matching ``body || title`` instead of ``title || body``.
+
+    The same words match either way and the rank is a sum of the two columns' ranks, so the
+    results are the same. What changes is the plan: only the candidates' subquery
+    (``_entries_holding``) can use the GIN index on ``title || body``, and every word is then
+    checked on those candidates. Otherwise PostgreSQL, which estimates that an AND of many
+    words matches one row, walks the index for every word of the query.
+    """
+
+    class CandidatesFirst(compiler_class):  # type: ignore[valid-type,misc]
+        def get_index_vectors(self, search_query: Any) -> list:
+            return list(reversed(super().get_index_vectors(search_query)))
+
+    return CandidatesFirst
+
+
+def _entries_holding(words: list[str], model: type[Model]) -> QuerySet:
+    """The primary keys of ``model``'s index entries holding every one of ``words``, as a
+    subquery (the GIN index on ``title || body``, then the model's primary key).
+
+    Wagtail joins the index to the model on ``object_id = id::varchar``, which PostgreSQL can
+    only answer by reading the whole scoped table (47,000 published documents for a query that
+    matches 30); starting from the candidates' primary keys it reads only them.
+    """
+    entries = (
+        get_app_config()
+        .get_model("IndexEntry")
+        .objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=SearchQuery(" ".join(words), config="simple", search_type="plain"))
+    )
+    return entries.annotate(_pk_=Cast("object_id", BigIntegerField())).values("_pk_")
+
+
+# A word in more than this share of index entries is left out of the narrowing step.
+COMMON_WORD_SHARE = 0.15
+_STATS_SECONDS = 3600
+_word_shares: dict[str, float] = {}
+_word_shares_read = -_STATS_SECONDS
+
+
+def _rare_words(query: Any) -> list[str] | None:
+    """PostgreSQL: the words of a folded query that few index entries hold, or None.
+
+    The GIN index answers an AND query by walking every word's list of entries; a word held by
+    a third of a million entries ("so", "ve", "bao", "nam") costs milliseconds and narrows
+    nothing. PostgreSQL's own statistics of the indexed expression (``pg_stats``: the most
+    common words and their shares, refreshed by ANALYZE) tell which words are common. The
+    candidates are found with the other words, then every word is matched on them (Wagtail's
+    filter). None, to match every word through the index as Wagtail does, when fewer than two
+    of several words are rare (one word alone can hold thousands of entries, each then checked
+    one by one), for a query that is not plain folded words, or before the statistics exist.
+    """
+    if isinstance(query, PlainText) and query.operator == "and":
+        query = query.query_string
+    if not isinstance(query, str) or not query:
+        return None
+    words = query.split()
+    if query != " ".join(query_words(query)) or any("_" in w for w in words):
+        return None
+    shares = _index_word_shares()
+    if not shares:
+        return None
+    rare = [w for w in dict.fromkeys(words) if shares.get(w, 0.0) <= COMMON_WORD_SHARE]
+    return rare if len(rare) >= 2 or len(rare) == len(set(words)) else None
+
+
+def _index_word_shares() -> dict[str, float]:
+    """{word: share of index entries holding it} for the most common words (pg_stats)."""
+    global _word_shares, _word_shares_read
+    now = time.monotonic()
+    if now - _word_shares_read < _STATS_SECONDS:
+        return _word_shares
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = %s",
+            [COMBINED_VECTOR_INDEX],
+        )
+        row = cursor.fetchone()
+    _word_shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _word_shares_read = now
+    return _word_shares
 
 
 def _folded_query(query: Any, operator: str | None) -> Any:

@@ -9,7 +9,7 @@ expression index on exactly that expression lets PostgreSQL find the matching en
 
 from django.db import migrations
 
-NAME = "thidua_search_title_body_gin"
+NAME = "thidua_search_title_body_gin"  # searchindex.COMBINED_VECTOR_INDEX
 
 
 def create(apps, schema_editor):  # type: ignore[no-untyped-def]
