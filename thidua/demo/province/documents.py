@@ -21,6 +21,7 @@ from thidua.core.storage import private_storage
 from thidua.core.text import fold
 from thidua.demo.province import vocab
 from thidua.demo.province.common import Distinct, World, aware, bulk, period
+from thidua.demo.province.pgload import DeferredIndexes
 from thidua.demo.province.searchindex import BulkIndexer
 from thidua.documents.models import Document
 
@@ -66,6 +67,9 @@ def generate(world: World, index: BulkIndexer, total: int) -> None:
     # One moment for every row's auto_now column, as one bulk_create per batch would stamp.
     now = timezone.now()
     write = _copy if index.postgres else _bulk
+    deferred = DeferredIndexes(Document._meta.db_table)
+    if index.postgres:
+        deferred.drop()
     made = 0
     while made < total:
         rows: list[tuple[dict[str, Any], str]] = []
@@ -109,6 +113,7 @@ def generate(world: World, index: BulkIndexer, total: int) -> None:
             rows.append((values, f"{folded_number} {folded}"))
         write(rows, index)
         made += len(rows)
+    deferred.restore()
     world.count("documents", made)
 
 

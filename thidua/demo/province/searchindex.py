@@ -26,6 +26,8 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backend
 
+from thidua.demo.province.pgload import DeferredIndexes
+
 BATCH = 1000
 COPY_BATCH = 10_000
 
@@ -35,24 +37,13 @@ class BulkIndexer:
         self.backend = get_search_backend()
         self.count = 0
         self.postgres = connection.vendor == "postgresql"
-        self.dropped: list[str] = []
+        self.deferred = DeferredIndexes(get_app_config().get_model("IndexEntry")._meta.db_table)
         self.stages: set[str] = set()  # temporary tables made in this transaction
 
     def start(self) -> None:
-        """PostgreSQL: drop the index table's GIN indexes until ``finish`` (same transaction)."""
-        if not self.postgres:
-            return
-        table = get_app_config().get_model("IndexEntry")._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
-                "AND indexdef ILIKE '%%USING gin%%'",
-                [table],
-            )
-            found = cursor.fetchall()
-            for name, definition in found:
-                cursor.execute(f'DROP INDEX "{name}"')
-                self.dropped.append(definition)
+        """PostgreSQL: drop the index table's indexes and constraints until ``finish``."""
+        if self.postgres:
+            self.deferred.drop()
 
     def __call__(self, model: type[Model], objs: Sequence[Model]) -> None:
         for start in range(0, len(objs), BATCH):
@@ -67,16 +58,10 @@ class BulkIndexer:
         if self.postgres and self.count:
             from wagtail.models import Page
 
+            # Before the indexes are back: the update rewrites every row.
             self.backend.get_index_for_model(Page)._refresh_title_norms(full=True)
-        if self.dropped:
-            with connection.cursor() as cursor:
-                # Deferred foreign-key checks must run first: PostgreSQL builds no index on a
-                # table with pending trigger events.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-                for definition in self.dropped:
-                    cursor.execute(definition)
-            self.dropped = []
+        if self.postgres:
+            self.deferred.restore()
 
     # --- PostgreSQL ------------------------------------------------------------------------
 
