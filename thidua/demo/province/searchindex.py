@@ -4,12 +4,15 @@ The text of each entry comes from Wagtail's own ``ObjectIndexer`` (the model's
 ``search_fields``: folded fields, boosts as weights A–D), so an entry is what ``update_index``
 would write. What differs is how it is written:
 
-- PostgreSQL: one multi-row ``INSERT … SELECT … FROM (VALUES …)`` per batch, the ``tsvector``
-  built by the server (``setweight(to_tsvector(config, text), weight)`` per field, as
-  Wagtail's ``SearchVector`` does), and the title norms computed once at the end
-  (``finish``) instead of after every batch over the whole table.
-  Its GIN indexes are dropped for the load and built again at the end, in the same
-  transaction (building a GIN index once is many times faster than growing it row by row).
+- PostgreSQL: the texts are COPied into a temporary table and one ``INSERT … SELECT`` per
+  batch builds the entries, the ``tsvector`` made by the server
+  (``setweight(to_tsvector(config, text), weight)`` per field, as Wagtail's ``SearchVector``
+  does); the title norms are computed once at the end (``finish``) instead of after every
+  batch over the whole table. The table's secondary indexes and constraints are dropped for
+  the load and made again at the end, in the same transaction (``pgload.DeferredIndexes``).
+  Callers that already hold the texts (the documents) give them to ``add_texts``, without an
+  ``ObjectIndexer`` per row; tests/demo/test_generate_province.py checks that the entries
+  equal what Wagtail's backend writes.
 - SQLite (tests, a laptop): Wagtail's backend ``add_items`` (FTS5 rows through its triggers).
 """
 
