@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from thidua.core import searchindex
 from thidua.core.text import fold
@@ -176,3 +176,86 @@ def test_refuses_a_database_that_holds_data_unless_forced(agency_a):
     assert "Generated in" in out.getvalue()
     with pytest.raises(CommandError, match="already here"):
         generate(force=True)
+
+
+def test_published_document_summaries_and_live_article_titles_are_distinct(generated):
+    """The search benchmark looks each one up by its whole folded title."""
+    from thidua.documents.models import Document
+    from thidua.portal.models import ArticlePage
+
+    published = [
+        fold(s) for s in Document.objects.filter(published=True).values_list("summary", flat=True)
+    ]
+    assert len(published) > 100
+    assert len(set(published)) == len(published)
+    titles = [fold(t) for t in ArticlePage.objects.live().values_list("title", flat=True)]
+    assert len(set(titles)) == len(titles) == 200
+    every = [fold(s) for s in Document.objects.values_list("summary", flat=True)]
+    assert len(set(every)) == len(every)
+    # Realistic: a subject, a unit or place, a period ("năm 2024", "giai đoạn 2021–2025" …).
+    sample = Document.objects.order_by("pk")[:50]
+    assert all(len(d.summary.split()) >= 8 for d in sample)
+    assert sum("năm 20" in d.summary or "giai đoạn" in d.summary for d in sample) >= 40
+
+
+def test_generated_documents_are_stored_as_save_would_store_them(generated):
+    from thidua.documents.models import Document
+
+    for doc in Document.objects.order_by("pk")[:20]:
+        stored = (doc.search_text, doc.direction, doc.full_text, doc.updated_at is not None)
+        doc.save()
+        doc.refresh_from_db()
+        assert (doc.search_text, doc.direction, doc.full_text, True) == stored
+
+
+def _entry(model, pk) -> dict:
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_content_type_pk
+
+    entries = get_app_config().get_model("IndexEntry")
+    table = entries._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT content_type_id, object_id, title::text, autocomplete::text, body::text, "  # noqa: S608 (the model's table)
+            f"title_text, body_text, title_norm FROM {table} "
+            "WHERE content_type_id = %s AND object_id = %s",
+            [get_content_type_pk(model), str(pk)],
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == 1, rows
+    names = ("content_type_id", "object_id", "title", "autocomplete", "body")
+    names += ("title_text", "body_text", "title_norm")
+    return dict(zip(names, rows[0], strict=True))
+
+
+def test_bulk_index_entries_equal_what_wagtail_writes_on_postgresql(generated):
+    """On PostgreSQL the generator writes index entries itself (COPY, then INSERT … SELECT;
+    documents without an ObjectIndexer): each must be the one Wagtail's backend would write."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite indexes through Wagtail's backend itself")
+    from modelsearch.conf import get_app_config
+    from wagtail.search.backends import get_search_backend
+
+    from thidua.documents.models import Document
+    from thidua.org.models import Person
+    from thidua.portal.models import ArticlePage
+
+    entries = get_app_config().get_model("IndexEntry")
+    objs = [
+        Document.objects.filter(published=True).order_by("pk").first(),
+        Document.objects.filter(published=False).order_by("-pk").first(),
+        ArticlePage.objects.live().order_by("pk").first(),
+        Person.objects.order_by("pk").first(),
+    ]
+    backend = get_search_backend()
+    for obj in objs:
+        generated_entry = _entry(type(obj), obj.pk)
+        assert generated_entry["title"] or generated_entry["body"]
+        entries.objects.filter(
+            object_id=str(obj.pk), content_type_id=generated_entry["content_type_id"]
+        ).delete()
+        backend.add(obj)
+        wagtail_entry = _entry(type(obj), obj.pk)
+        norm = wagtail_entry.pop("title_norm")
+        assert norm == pytest.approx(generated_entry.pop("title_norm"))
+        assert wagtail_entry == generated_entry, type(obj).__name__

@@ -10,6 +10,7 @@ may differ between databases).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from thidua.demo.data import names
+from thidua.demo.province.vocab import QUARTERS
 
 BATCH = 2000
 
@@ -117,3 +119,37 @@ def id_number(rng: random.Random, serial: int, born: dt.date, gender: str) -> st
     province = rng.choices(codes, weights)[0]
     century = (0 if born.year < 2000 else 2) + (1 if gender == "female" else 0)
     return f"{province}{century}{born.year % 100:02d}{serial:06d}"
+
+
+def period(rng: random.Random, day: dt.date) -> str:
+    """The period a document or an article of ``day`` speaks of, as Vietnamese writes it:
+    "năm 2024", "quý III năm 2024", "tháng 5 năm 2024", "6 tháng đầu năm 2024", "giai đoạn
+    2021–2025" (the five-year term that holds the year)."""
+    year = day.year
+    roll = rng.random()
+    if roll < 0.35:
+        return f"năm {year}"
+    if roll < 0.55:
+        return f"quý {QUARTERS[(day.month - 1) // 3]} năm {year}"
+    if roll < 0.75:
+        return f"tháng {day.month} năm {year}"
+    if roll < 0.88:
+        return f"6 tháng {'đầu' if day.month <= 6 else 'cuối'} năm {year}"
+    first = year - (year - 1) % 5
+    return f"giai đoạn {first}–{first + 4}"
+
+
+class Distinct:
+    """Remembers the folded texts already used, as 8-byte digests (a million titles in tens of
+    megabytes, not the texts themselves), so a generator can draw again on a repeat."""
+
+    def __init__(self) -> None:
+        self.seen: set[bytes] = set()
+
+    def add(self, folded: str) -> bool:
+        """True when ``folded`` is new (and remembers it)."""
+        key = hashlib.blake2b(folded.encode(), digest_size=8).digest()
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True

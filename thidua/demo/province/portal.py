@@ -10,19 +10,21 @@ would leave them; only Wagtail's signals and per-save index tasks are skipped.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Locale, Page, Revision, Site
 
-from thidua.core.text import slugify_vi
+from thidua.core.text import fold, slugify_vi
 from thidua.demo.province import vocab
-from thidua.demo.province.common import World, aware, chunks
+from thidua.demo.province.common import Distinct, World, aware, chunks, period
 from thidua.portal.models import ArticlePage, HomePage, SectionPage
 
 ARTICLES_PER_PERSON = 2 / 3  # 20,000 articles for 30,000 people
 BATCH = 2000
+ATTEMPTS = 50  # draws of a title before the day is added to tell it apart
 ARTICLE_COLUMNS = (
     "page_ptr_id",
     "summary",
@@ -84,16 +86,11 @@ def generate(world: World, index) -> None:
     span = (world.today - first_day).days
     per_section: dict[int, int] = {}
     specs = []
+    titles = Distinct()
     for i in range(total):
         section = sections[i % len(sections)]
-        topic = rng.choice(vocab.TOPICS)
-        place = rng.choice(vocab.PLACES)
-        unit = rng.choice(unit_names)
         day = first_day + dt.timedelta(days=span * i // total)
-        title = rng.choice(vocab.ARTICLE_PATTERNS).format(
-            unit=unit, topic=topic, place=place, year=day.year
-        )
-        title = title[0].upper() + title[1:]
+        title, topic, unit = _article_title(rng, unit_names, day, titles)
         sentences = rng.sample(vocab.ARTICLE_SENTENCES, 4)
         body = "".join(
             f"<p>{s}</p>" for s in [f"Ngày {day:%d/%m/%Y}, {unit} đã {topic}.", *sentences]
@@ -182,6 +179,32 @@ def generate(world: World, index) -> None:
         Page.objects.filter(pk=section.pk).update(numchild=per_section.get(section.pk, 0))
     world.count("articles", created)
     world.count("pages", created + len(sections))
+
+
+def _article_title(
+    rng: random.Random, unit_names: list[str], day: dt.date, titles: Distinct
+) -> tuple[str, str, str]:
+    """A title no other article has after folding (the search benchmark looks articles up by
+    their whole title), with its topic and unit for the body."""
+    for attempt in range(ATTEMPTS):
+        topic = rng.choice(vocab.TOPICS)
+        unit = rng.choice(unit_names)
+        commune = rng.choice(vocab.COMMUNES)
+        title = rng.choice(vocab.ARTICLE_PATTERNS).format(
+            unit=unit,
+            topic=topic,
+            place=rng.choice(vocab.PLACES),
+            commune=commune,
+            Commune=commune[0].upper() + commune[1:],
+            period=period(rng, day),
+            count=rng.randint(5, 60),
+        )
+        if attempt == ATTEMPTS - 1:
+            title = f"{title} ({day:%d/%m/%Y})"  # the last resort: the day tells them apart
+        title = title[0].upper() + title[1:]
+        if titles.add(fold(title)) or attempt == ATTEMPTS - 1:
+            return title, topic, unit
+    raise AssertionError("unreachable")
 
 
 def _link_revisions(pages, page_ct) -> None:

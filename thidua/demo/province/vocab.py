@@ -368,17 +368,25 @@ TASK_VERBS: tuple[str, ...] = (
     "Sơ kết việc thực hiện",
 )
 
+# Article titles name the subject ({topic}), who or where ({unit}, {commune}, {place}) and often
+# the period ({period}: "quý III năm 2024", "năm 2024", "giai đoạn 2021–2025"), so that titles
+# differ as real news titles do; the generator still draws again on a repeated title.
 ARTICLE_PATTERNS: tuple[str, ...] = (
-    "{unit} tổ chức hội nghị sơ kết {topic}",
-    "{unit} đẩy mạnh {topic}",
-    "Tuyên dương điển hình tiên tiến trong {topic} tại {place}",
-    "{place}: hiệu quả từ mô hình {topic}",
-    "{unit} phát động phong trào thi đua {topic} năm {year}",
-    "Trao Bằng khen cho tập thể, cá nhân có thành tích trong {topic}",
-    "Hội nghị tổng kết công tác thi đua, khen thưởng năm {year} của {unit}",
-    "Lan tỏa gương người tốt, việc tốt ở {place}",
-    "{unit} ký kết giao ước thi đua năm {year}",
-    "Nhiều cách làm hay trong {topic} ở {place}",
+    "{unit} tổ chức hội nghị sơ kết {topic} {period}",
+    "{unit} đẩy mạnh {topic} {period}",
+    "Tuyên dương điển hình tiên tiến trong {topic} tại {commune}",
+    "{Commune}: hiệu quả từ mô hình {topic}",
+    "{unit} phát động phong trào thi đua {topic} {period}",
+    "{unit} trao Bằng khen cho tập thể, cá nhân có thành tích trong {topic}",
+    "Hội nghị tổng kết công tác thi đua, khen thưởng {period} của {unit}",
+    "Lan tỏa gương người tốt, việc tốt ở {commune}, {place}",
+    "{unit} ký kết giao ước thi đua {period}",
+    "Nhiều cách làm hay trong {topic} ở {commune}",
+    "{place}: {commune} về đích sớm trong {topic}",
+    "{unit} biểu dương {count} điển hình tiên tiến {period}",
+    "Kiểm tra việc thực hiện {topic} tại {unit}",
+    "{unit} tổ chức tọa đàm về {topic} {period}",
+    "Sôi nổi hội thi tìm hiểu về {topic} tại {commune}",
 )
 
 ARTICLE_SENTENCES: tuple[str, ...] = (
@@ -422,16 +430,177 @@ EXEMPLAR_ACHIEVEMENTS: tuple[str, ...] = (
     "Tận tụy, trách nhiệm, luôn đi đầu trong phong trào {topic}.",
 )
 
-DOCUMENT_KINDS: tuple[tuple[str, str, str], ...] = (
-    # (doc_type, abbreviation, summary pattern)
-    ("cong_van", "", "V/v {topic}"),
-    ("cong_van", "", "V/v góp ý dự thảo văn bản về {topic}"),
-    ("ke_hoach", "KH", "Kế hoạch thực hiện {topic} năm {year}"),
-    ("quyet_dinh", "QĐ", "Quyết định về việc khen thưởng thành tích trong {topic}"),
-    ("quyet_dinh", "QĐ", "Quyết định ban hành quy chế {topic}"),
-    ("bao_cao", "BC", "Báo cáo kết quả {topic} năm {year}"),
-    ("bao_cao", "BC", "Báo cáo sơ kết 6 tháng đầu năm {year} về {topic}"),
-    ("thong_bao", "TB", "Thông báo kết luận cuộc họp về {topic}"),
-    ("huong_dan", "HD", "Hướng dẫn công tác thi đua, khen thưởng năm {year}"),
-    ("chuong_trinh", "CTr", "Chương trình hành động về {topic}"),
+# Subjects a document is about: the topics above and the routine work of an office.
+DOCUMENT_SUBJECTS: tuple[str, ...] = (
+    *TOPICS,
+    "công tác thi đua, khen thưởng",
+    "công tác tuyên truyền, phổ biến giáo dục pháp luật",
+    "công tác văn thư, lưu trữ",
+    "quản lý, sử dụng tài sản công",
+    "phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "tiếp công dân, giải quyết khiếu nại, tố cáo",
+    "đào tạo, bồi dưỡng cán bộ, công chức, viên chức",
+    "thực hiện dân chủ ở cơ sở",
+    "kiểm soát thủ tục hành chính",
+    "bảo đảm an toàn thông tin mạng",
+    "cung cấp dịch vụ công trực tuyến toàn trình",
+    "bình xét thi đua, khen thưởng cuối năm",
+    "xây dựng cơ quan, đơn vị đạt chuẩn văn hóa",
+    "chăm lo người có công với cách mạng",
+    "phòng, chống ma túy",
+    "bảo hiểm y tế toàn dân",
+    "ứng dụng chữ ký số",
+    "kê khai tài sản, thu nhập",
+    "phòng, chống rác thải nhựa",
+    "vận động hiến máu tình nguyện",
+    "bảo đảm an toàn thực phẩm",
+    "xóa nhà tạm, nhà dột nát",
+    "phát triển kinh tế tập thể, hợp tác xã",
+    "tổ chức các hoạt động chào mừng Quốc khánh 2/9",
+    "đánh giá, xếp loại chất lượng cán bộ, công chức",
+)
+
+# Wards and communes of the province, named in summaries and titles ("phường Mỹ Bình").
+COMMUNES: tuple[str, ...] = (
+    *(
+        f"phường {name}"
+        for name in (
+            "Mỹ Bình",
+            "Mỹ Long",
+            "Mỹ Xuyên",
+            "Bình Khánh",
+            "Mỹ Phước",
+            "Mỹ Quý",
+            "Mỹ Thới",
+            "Đông Xuyên",
+            "Châu Phú A",
+            "Châu Phú B",
+            "Vĩnh Mỹ",
+            "Núi Sam",
+            "Vĩnh Ngươn",
+            "Long Châu",
+            "Long Sơn",
+            "Vĩnh Thanh Vân",
+            "Vĩnh Lạc",
+            "An Hòa",
+            "Rạch Sỏi",
+            "Vĩnh Bảo",
+            "Đông Hồ",
+            "Pháo Đài",
+            "Tô Châu",
+        )
+    ),
+    *(
+        f"xã {name}"
+        for name in (
+            "Mỹ Hòa Hưng",
+            "Mỹ Khánh",
+            "Vĩnh Thạnh Trung",
+            "Bình Mỹ",
+            "Hòa Lạc",
+            "Phú Hiệp",
+            "Kiến An",
+            "Long Điền A",
+            "Tấn Mỹ",
+            "Nhơn Mỹ",
+            "Hội An",
+            "Vọng Đông",
+            "Định Mỹ",
+            "Tân Tuyến",
+            "Lương Phi",
+            "Ô Lâm",
+            "Cô Tô",
+            "An Cư",
+            "Văn Giáo",
+            "Nhơn Hội",
+            "Khánh Bình",
+            "Vĩnh Hậu",
+            "Bình Hòa",
+            "An Hảo",
+            "Thạnh Lộc",
+            "Mong Thọ",
+            "Sơn Kiên",
+            "Thổ Sơn",
+            "Bàn Tân Định",
+            "Đông Thái",
+            "Vân Khánh",
+            "Dương Hòa",
+            "Bình Sơn",
+        )
+    ),
+)
+
+QUARTERS = ("I", "II", "III", "IV")
+
+# (doc_type, abbreviation, summary patterns). A trích yếu names the subject ({subject}), the
+# unit or place it concerns ({unit}: an agency; {where}: "tại …"/"trên địa bàn …") and the
+# period ({period}); {day} is the document's date.
+DOCUMENT_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "cong_van",
+        "",
+        (
+            "V/v đôn đốc thực hiện {subject} {where} {period}",
+            "V/v góp ý dự thảo Kế hoạch {subject} {period} của {unit}",
+            "V/v báo cáo kết quả {subject} {where} {period}",
+            "V/v đăng ký thi đua {period} của {unit}",
+            "V/v cử cán bộ tham dự tập huấn về {subject} {period}",
+            "V/v tăng cường {subject} {where} {period}",
+        ),
+    ),
+    (
+        "ke_hoach",
+        "KH",
+        (
+            "Kế hoạch triển khai {subject} {where} {period}",
+            "Kế hoạch tuyên truyền {subject} {where} {period}",
+            "Kế hoạch kiểm tra {subject} {where} {period}",
+            "Kế hoạch tổ chức Hội nghị biểu dương điển hình tiên tiến {unit} {period}",
+            "Kế hoạch tổ chức Hội thi tìm hiểu về {subject} {where} {period}",
+        ),
+    ),
+    (
+        "quyet_dinh",
+        "QĐ",
+        (
+            "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong {subject} "
+            "{where} {period}",
+            "Về việc thành lập Ban Chỉ đạo {subject} của {unit} {period}",
+            "Về việc ban hành Quy chế {subject} của {unit}",
+            "Về việc kiện toàn Tổ công tác {subject} {where} {period}",
+        ),
+    ),
+    (
+        "bao_cao",
+        "BC",
+        (
+            "Báo cáo kết quả {subject} {period} của {unit}",
+            "Báo cáo sơ kết {subject} {where} {period}",
+            "Báo cáo tổng kết {subject} {where} {period}",
+        ),
+    ),
+    (
+        "thong_bao",
+        "TB",
+        (
+            "Thông báo kết luận cuộc họp ngày {day} về {subject} {where}",
+            "Thông báo lịch kiểm tra {subject} {where} {period}",
+        ),
+    ),
+    (
+        "huong_dan",
+        "HD",
+        (
+            "Hướng dẫn bình xét thi đua, khen thưởng {period} của {unit}",
+            "Hướng dẫn thực hiện {subject} {where} {period}",
+        ),
+    ),
+    (
+        "chuong_trinh",
+        "CTr",
+        (
+            "Chương trình hành động thực hiện {subject} {where} {period}",
+            "Chương trình công tác {subject} {period} của {unit}",
+        ),
+    ),
 )
