@@ -9,6 +9,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -163,33 +164,58 @@ class TitleCandidates:
     candidates: list[Candidate]
 
 
-def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleCandidates]:
+CANDIDATES_PER_PAGE = 50
+
+
+@dataclass
+class CandidatesPage:
+    """One page of the candidates list: each title's candidates among the page's people (and,
+    on the first page, among the chosen agency and its units one level down)."""
+
+    groups: list[TitleCandidates]
+    people: Page  # the people evaluated on this page (of everyone under the agency)
+    units: list[Agency]  # the collectives evaluated on this page
+
+
+def candidates(user: Any, agency: Agency, year: int, on: dt.date, page: Any = 1) -> CandidatesPage:
     """Who in ``agency`` (and its units) meets each title's criteria for ``year``, by title.
 
-    A bounded number of queries whatever the number of people: titles, criteria, people,
-    units, and four ledger reads for each kind of nominee. Quotas are applied when the Office
-    checks a dossier, not here."""
+    The people under the agency are evaluated one page at a time (``CANDIDATES_PER_PAGE``, by
+    name); the collectives are the agency itself and its units one level down, on the first
+    page (pick a unit to see the collectives further down). A bounded number of queries
+    whatever the number of people: titles, criteria, the page of people and its count, units,
+    four ledger reads for the page's people, and for the units four ledger reads and four
+    member counts. Quotas are applied when the Office checks a dossier, not here."""
     scope = user_scope(user)
     if not perms.can_view_ledger_of(scope, agency.path):
         raise Http404
     titles = list(titles_in_force(year))
     versions = rules_in_force_by_title(min(on, dt.date(year, 12, 31)))
     labels = title_labels()
-    people = list(
-        Person.objects.filter(agency__path__startswith=agency.path, is_active=True)
-        .select_related("agency")
-        .order_by("sort_name")
-    )
-    units = list(
-        Agency.objects.filter(path__startswith=agency.path, successor__isnull=True).order_by("path")
+    wants_people = any(
+        t.applies_to != AppliesTo.COLLECTIVE
+        and t.pk in versions
+        and not needs_members(versions[t.pk].rules)
+        for t in titles
     )
     wants_collectives = any(t.applies_to != AppliesTo.INDIVIDUAL for t in titles)
-    person_facts = facts_for_people([p.pk for p in people], year, on, labels) if people else {}
-    unit_facts = (
-        facts_for_agencies(units, year, on, labels, with_members=True)
-        if wants_collectives and units
-        else {}
+    everyone = (
+        Person.objects.filter(agency__path__startswith=agency.path, is_active=True)
+        .select_related("agency")
+        .order_by("sort_name", "pk")
     )
+    people_page = Paginator(everyone if wants_people else everyone.none(), CANDIDATES_PER_PAGE)
+    people_page = people_page.get_page(page)
+    people = list(people_page.object_list)
+    units = []
+    if wants_collectives and people_page.number == 1:
+        units = list(
+            Agency.objects.filter(
+                Q(pk=agency.pk) | Q(parent_id=agency.pk), successor__isnull=True
+            ).order_by("path")
+        )
+    person_facts = facts_for_people([p.pk for p in people], year, on, labels) if people else {}
+    unit_facts = facts_for_agencies(units, year, on, labels, with_members=True) if units else {}
     result = []
     for title in titles:
         version = versions.get(title.pk)
@@ -209,7 +235,7 @@ def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleC
                 if evaluation.eligible:
                     found.append(Candidate(unit, evaluation))
         result.append(TitleCandidates(title, found))
-    return result
+    return CandidatesPage(groups=result, people=people_page, units=units)
 
 
 def published_decisions() -> QuerySet:

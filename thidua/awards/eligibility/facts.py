@@ -8,15 +8,17 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import reduce
+from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from thidua.awards.eligibility.engine import (
     AchievementFact,
     DisciplineFact,
     Evaluation,
     Facts,
-    MemberFacts,
+    MembersSummary,
     QuotaFact,
     evaluate,
     needs_members,
@@ -114,29 +116,83 @@ def facts_for_people(
     return {pid: _facts(data[pid], year, on, labels) for pid in person_ids}
 
 
-def _members_of(agencies: list[Agency], year: int) -> dict[int, list[MemberFacts]]:
-    """Members of each collective (people working in its subtree), as MemberFacts for a year."""
-    query = Q()
-    for agency in agencies:
-        query |= Q(agency__path__startswith=agency.path)
-    people = list(Person.objects.filter(query, is_active=True).values_list("id", "agency__path"))
-    data = _collect("person", [pid for pid, _path in people]) if people else {}
+def _prefixes(path: str) -> list[str]:
+    """ "/1/4/9/" -> ["/1/", "/1/4/", "/1/4/9/"]: the paths of an agency and its ancestors."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+
+
+def _tally() -> dict:
+    return {"count": 0, "ratings": defaultdict(int), "titles": defaultdict(int), "disc": 0}
+
+
+def _members_of(agencies: list[Agency], year: int) -> dict[int, MembersSummary]:
+    """Members of each collective (active people working in its subtree), counted for a year.
+
+    Four aggregate queries grouped by the members' agency whatever the number of people; the
+    counts are then added up the tree to each collective."""
+    roots = sorted({agency.path for agency in agencies})
+    roots = [p for p in roots if not any(p != r and p.startswith(r) for r in roots)]
+    under = Q()
+    for root in roots:
+        under |= Q(person__agency__path__startswith=root)
+    active = Q(person__is_active=True)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    members: dict[int, list[MemberFacts]] = {agency.id: [] for agency in agencies}
-    for pid, path in people:
-        raw = data[pid]
-        fact = MemberFacts(
-            rating=raw["ratings"].get(year),
-            titles=frozenset(code for code, years in raw["titles"].items() if year in years),
-            disciplined=any(
-                d.kind == "discipline" and d.start <= end and (d.end is None or d.end >= start)
-                for d in raw["disciplines"]
-            ),
+    by_path: dict[str, dict] = defaultdict(_tally)
+    people = Person.objects.filter(
+        reduce(or_, (Q(agency__path__startswith=root) for root in roots)), is_active=True
+    )
+    for path, n in people.values_list("agency__path").annotate(n=Count("pk")).order_by():
+        by_path[path]["count"] += n
+    for path, rating, n in (
+        YearRating.objects.filter(under, active, year=year)
+        .values_list("person__agency__path", "rating")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["ratings"][rating] += n
+    for path, code, n in (
+        AwardEntry.objects.filter(
+            under, active, year=year, revoked_at__isnull=True, title__counts_for_merit=True
         )
-        for agency in agencies:
-            if path.startswith(agency.path):
-                members[agency.id].append(fact)
-    return members
+        .values_list("person__agency__path", "title__code")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["titles"][code] += n
+    for path, n in (
+        Discipline.objects.filter(
+            under,
+            active,
+            Q(end_date__isnull=True) | Q(end_date__gte=start),
+            kind="discipline",
+            start_date__lte=end,
+        )
+        .values_list("person__agency__path")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["disc"] += n
+    totals = {agency.path: _tally() for agency in agencies}
+    for path, row in by_path.items():
+        for prefix in _prefixes(path):
+            total = totals.get(prefix)
+            if total is None:
+                continue
+            total["count"] += row["count"]
+            total["disc"] += row["disc"]
+            for key in ("ratings", "titles"):
+                for value, n in row[key].items():
+                    total[key][value] += n
+    return {
+        agency.id: MembersSummary(
+            count=totals[agency.path]["count"],
+            ratings=dict(totals[agency.path]["ratings"]),
+            titles=dict(totals[agency.path]["titles"]),
+            disciplined=totals[agency.path]["disc"],
+        )
+        for agency in agencies
+    }
 
 
 def facts_for_agencies(

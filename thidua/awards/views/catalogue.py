@@ -58,7 +58,11 @@ def candidates(request: HttpRequest) -> HttpResponse:
         form = CandidatesForm(initial={"agency": agency, "year": year}, user=request.user)
     if agency is not None:
         on = min(today, dt.date(year, 12, 31))
-        results = queries.candidates(request.user, agency, year, on)
+        results = queries.candidates(request.user, agency, year, on, page=request.GET.get("p"))
+        paging = request.GET.copy()
+        paging.pop("p", None)
+        if "agency" not in paging:
+            paging.update({"agency": agency.pk, "year": year})
     return render(
         request,
         "awards/candidates.html",
@@ -66,6 +70,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
             "form": form,
             "results": results,
             "agency": agency,
+            "paging": paging.urlencode() if agency is not None else "",
         },
     )
 
