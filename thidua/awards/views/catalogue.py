@@ -10,13 +10,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,27 +22,9 @@ from thidua.awards import queries
 from thidua.awards.eligibility.engine import RULE_TYPES
 from thidua.awards.models import Title
 from thidua.awards.services import catalogue as svc
-from thidua.core.forms import attach_errors
+from thidua.core.forms import QuickSelect, attach_errors
 from thidua.org.models import Agency
 from thidua.org.queries import agencies_visible_to, user_scope
-
-
-class QuickSelect(forms.Select):
-    """A select rendered in one pass: the agency picker lists up to a whole province (hundreds of
-    options), too many for one template per option."""
-
-    def render(self, name, value, attrs=None, renderer=None) -> str:  # type: ignore[no-untyped-def]
-        final = self.build_attrs(self.attrs, attrs)
-        chosen = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) == chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
 
 
 class CandidatesForm(forms.Form):
