@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 
@@ -28,12 +28,10 @@ class QuickSelect(forms.Select):
         final = self.build_attrs(self.attrs, attrs)
         values = value if isinstance(value, list | tuple) else [value]
         chosen = {"" if v is None else str(v) for v in values}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+        safe_options = mark_safe(options)  # noqa: S308 (every key and label escaped above)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), safe_options)
