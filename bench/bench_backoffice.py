@@ -53,13 +53,28 @@ def client_for(username: str) -> Client:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="URL_NAME",
+        help="only these pages (URL names as in PAGES, e.g. awards:candidates movement:index)",
+    )
+    parser.add_argument("--persona", choices=list(PERSONAS), help="only this persona")
     args = parser.parse_args()
+    pages = PAGES
+    if args.pages:
+        unknown = set(args.pages) - {name for name, _q in PAGES}
+        if unknown:
+            parser.error(f"unknown pages: {', '.join(sorted(unknown))}")
+        pages = [(name, query) for name, query in PAGES if name in args.pages]
     setup_test_environment()
     for persona, username in PERSONAS.items():
+        if args.persona and persona != args.persona:
+            continue
         client = client_for(username)
         print(f"\n{persona} ({username}), {args.repeat} requests per page after one warm-up")
         print(f"{'page':<28} {'p95 ms':>8} {'queries':>8}")
-        for name, query in PAGES:
+        for name, query in pages:
             url = reverse(name) + (f"?{query}" if query else "")
             client.get(url)
             times, queries = [], 0

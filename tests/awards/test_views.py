@@ -12,7 +12,7 @@ from docx import Document
 
 from tests.awards.factories import attach_required, award, initiative, make_person, ratings, title
 from thidua.admindoc.check import check_docx
-from thidua.awards.models import Proposal, ProposalStatus
+from thidua.awards.models import Proposal, ProposalStatus, YearRating
 from thidua.awards.reports import achievement_report
 from thidua.awards.services import proposals as svc
 
@@ -178,6 +178,30 @@ def test_candidates_page_queries_do_not_grow_with_people(
         page = client.get(reverse("awards:candidates"), {"agency": agency_a.pk, "year": 2025})
     assert page.status_code == 200
     assert "Cán bộ 0" in page.content.decode()
+
+
+def test_candidates_are_evaluated_one_page_of_people_at_a_time(
+    client_for, office_a, agency_a, division_a
+):
+    from thidua.awards.queries import CANDIDATES_PER_PAGE
+
+    for n in range(CANDIDATES_PER_PAGE + 5):
+        person = make_person(division_a, f"Cán bộ {n:03d}")
+        ratings(person, y2025="excellent")
+        award(person, "CSTDCS", 2024)
+    # The division qualifies as a collective: its rating and members' titles are in the ledger
+    YearRating.objects.create(agency=division_a, year=2025, rating="excellent")
+    client = client_for(office_a)
+    url = reverse("awards:candidates")
+    first = client.get(url, {"agency": agency_a.pk, "year": 2025}).content.decode()
+    assert "Cán bộ 000" in first and f"Cán bộ {CANDIDATES_PER_PAGE - 1:03d}" in first
+    assert f"Cán bộ {CANDIDATES_PER_PAGE:03d}" not in first
+    assert "p=2" in first
+    second = client.get(url, {"agency": agency_a.pk, "year": 2025, "p": 2}).content.decode()
+    assert f"Cán bộ {CANDIDATES_PER_PAGE:03d}" in second and "Cán bộ 000" not in second
+    # Collectives (the agency and its units one level down) are evaluated on the first page
+    assert reverse("awards:agency_ledger", args=[division_a.pk]) in first
+    assert reverse("awards:agency_ledger", args=[division_a.pk]) not in second
 
 
 @pytest.mark.parametrize("dossiers", [2, 20])

@@ -113,6 +113,36 @@ def test_office_launches_from_the_page_and_participants_see_their_duties(
     assert f"01/03/{YEAR}" in page
 
 
+def test_my_duties_lists_unfinished_work_by_default_and_the_rest_on_request(
+    office_province, office_a, agency_a, client_for
+):
+    done = launched_movement(office_province, agency_a.parent, [agency_a], name="Đã xong hết")
+    Duty.objects.filter(movement=done).update(status=Duty.Status.ACCEPTED)
+    launched_movement(office_province, agency_a.parent, [agency_a], name="Còn phải gửi")
+    client = client_for(office_a)
+    url = reverse("movements:my_duties")
+    page = client.get(url).content.decode()
+    assert "Còn phải gửi" in page and "Đã xong hết" not in page
+    accepted = client.get(url, {"trang_thai": "da-chap-nhan"}).content.decode()
+    assert "Đã xong hết" in accepted and "Còn phải gửi" not in accepted
+    everything = client.get(url, {"trang_thai": "tat-ca"}).content.decode()
+    assert "Đã xong hết" in everything and "Còn phải gửi" in everything
+
+
+def test_my_duties_pages_without_counting(
+    office_province, office_a, agency_a, client_for, monkeypatch
+):
+    monkeypatch.setattr("thidua.movements.views.duties.DUTIES_PER_PAGE", 2)
+    for n in range(2):
+        launched_movement(office_province, agency_a.parent, [agency_a], name=f"Phong trào {n}")
+    client = client_for(office_a)
+    url = reverse("movements:my_duties")
+    first = client.get(url).content.decode()
+    assert first.count('data-status="') == 2 and "p=2" in first
+    second = client.get(url, {"p": 2}).content.decode()
+    assert second.count('data-status="') >= 1 and "p=1" in second
+
+
 def test_return_with_reason_from_the_cascade_page(office_province, office_a, agency_a, client_for):
     movement = launched_movement(office_province, agency_a.parent, [agency_a])
     duty = Duty.objects.get(movement=movement, agency=agency_a, kind="registration")

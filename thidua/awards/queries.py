@@ -9,12 +9,13 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from thidua.awards import permissions as perms
 from thidua.awards.eligibility.engine import Evaluation, evaluate, needs_members
-from thidua.awards.eligibility.facts import facts_for_agencies, facts_for_people, title_labels
+from thidua.awards.eligibility.facts import facts_for_page
 from thidua.awards.models import (
     Achievement,
     AppliesTo,
@@ -163,33 +164,92 @@ class TitleCandidates:
     candidates: list[Candidate]
 
 
-def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleCandidates]:
+CANDIDATES_PER_PAGE = 50
+
+
+@dataclass
+class CandidatesPage:
+    """One page of the candidates list: each title's candidates among the page's people and
+    the page's collectives (the chosen agency and its units one level down)."""
+
+    groups: list[TitleCandidates]
+    page: Page  # numbering: page n evaluates the n-th slice of the people and of the units
+    people: list[Person]
+    people_count: int
+    units: list[Agency]
+    units_count: int
+
+    def _span(self, count: int) -> tuple[int, int]:
+        first = (self.page.number - 1) * CANDIDATES_PER_PAGE
+        return min(first + 1, count), min(first + CANDIDATES_PER_PAGE, count)
+
+    @property
+    def people_span(self) -> tuple[int, int]:
+        return self._span(self.people_count)
+
+    @property
+    def units_span(self) -> tuple[int, int]:
+        return self._span(self.units_count)
+
+
+def candidates(
+    user: Any,
+    agency: Agency,
+    year: int,
+    on: dt.date,
+    *,
+    units: list[Agency] | None = None,
+    page: Any = 1,
+) -> CandidatesPage:
     """Who in ``agency`` (and its units) meets each title's criteria for ``year``, by title.
 
-    A bounded number of queries whatever the number of people: titles, criteria, people,
-    units, and four ledger reads for each kind of nominee. Quotas are applied when the Office
-    checks a dossier, not here."""
+    One page at a time (``CANDIDATES_PER_PAGE``): the page's slice of the people under the
+    agency (by name) and of the collectives, which are the agency itself and its units one level
+    down (pick a unit to see the collectives further down; the caller may pass them, already
+    read). A bounded number of queries whatever the number of people: titles, criteria, the
+    people's count and page, four ledger reads for the page's people and units, and four member
+    counts. Quotas are applied when the Office checks a dossier, not here."""
     scope = user_scope(user)
     if not perms.can_view_ledger_of(scope, agency.path):
         raise Http404
-    titles = list(titles_in_force(year))
-    versions = rules_in_force_by_title(min(on, dt.date(year, 12, 31)))
-    labels = title_labels()
-    people = list(
-        Person.objects.filter(agency__path__startswith=agency.path, is_active=True)
-        .select_related("agency")
-        .order_by("sort_name")
-    )
-    units = list(
-        Agency.objects.filter(path__startswith=agency.path, successor__isnull=True).order_by("path")
+    all_titles = list(Title.objects.all())
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    titles = [
+        t
+        for t in all_titles
+        if (t.valid_from is None or t.valid_from <= end)
+        and (t.valid_to is None or t.valid_to >= start)
+    ]
+    versions = rules_in_force_by_title(min(on, end))
+    labels = {t.code: t.short_name or t.name for t in all_titles}
+    wants_people = any(
+        t.applies_to != AppliesTo.COLLECTIVE
+        and t.pk in versions
+        and not needs_members(versions[t.pk].rules)
+        for t in titles
     )
     wants_collectives = any(t.applies_to != AppliesTo.INDIVIDUAL for t in titles)
-    person_facts = facts_for_people([p.pk for p in people], year, on, labels) if people else {}
-    unit_facts = (
-        facts_for_agencies(units, year, on, labels, with_members=True)
-        if wants_collectives and units
-        else {}
+    everyone = (
+        Person.objects.filter(agency__path__startswith=agency.path, is_active=True)
+        .select_related("agency")
+        .order_by("sort_name", "pk")
     )
+    people_count = everyone.count() if wants_people else 0
+    if units is None:
+        units = list(
+            Agency.objects.filter(
+                Q(pk=agency.pk) | Q(parent_id=agency.pk), successor__isnull=True
+            ).order_by("path")
+        )
+    if not wants_collectives:
+        units = []
+    numbering = Paginator(range(max(people_count, len(units))), CANDIDATES_PER_PAGE)
+    current = numbering.get_page(page)
+    first = (current.number - 1) * CANDIDATES_PER_PAGE
+    last = first + CANDIDATES_PER_PAGE
+    people = list(everyone[first:last]) if first < people_count else []
+    page_units = units[first:last]
+    person_facts, unit_facts = facts_for_page(people, page_units, year, on, labels)
     result = []
     for title in titles:
         version = versions.get(title.pk)
@@ -204,12 +264,19 @@ def candidates(user: Any, agency: Agency, year: int, on: dt.date) -> list[TitleC
                 if evaluation.eligible:
                     found.append(Candidate(person, evaluation))
         if title.applies_to in (AppliesTo.COLLECTIVE, AppliesTo.BOTH):
-            for unit in units:
+            for unit in page_units:
                 evaluation = evaluate(version.rules, unit_facts[unit.pk])
                 if evaluation.eligible:
                     found.append(Candidate(unit, evaluation))
         result.append(TitleCandidates(title, found))
-    return result
+    return CandidatesPage(
+        groups=result,
+        page=current,
+        people=people,
+        people_count=people_count,
+        units=page_units,
+        units_count=len(units),
+    )
 
 
 def published_decisions() -> QuerySet:

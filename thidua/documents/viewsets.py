@@ -80,6 +80,10 @@ class DocumentCreateView(ScopedCreateView):
 class DocumentIndexView(ScopedIndexView):
     row_actions = staticmethod(lambda user, document: _row_actions(user, document))
 
+    def get_base_queryset(self) -> Any:
+        # The list never shows a document's text: leave the long columns in the database.
+        return super().get_base_queryset().defer("full_text", "search_text")
+
     def get_add_url(self) -> str | None:
         if queries.agencies_for_library(self.request.user).exists():
             return reverse("documents:register")

@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ViewSetGroup
 
+from thidua.core.forms import QuickSelect
 from thidua.core.viewsets import (
     DayColumn,
     ScopedCreateView,
@@ -103,7 +104,14 @@ class FieldForm(WagtailAdminModelForm):
 
 
 def _visible_units(request: Any) -> Any:
-    return org_queries.agencies_visible_to(request.user) if request else Agency.objects.none()
+    if not request:
+        return Agency.objects.none()
+    return (
+        org_queries.agencies_visible_to(request.user)
+        .select_related(None)
+        .only("name", "path", "depth")
+        .order_by("path")
+    )
 
 
 def _visible_fields(request: Any) -> Any:
@@ -115,7 +123,7 @@ class ExemplarFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Kind.choices)
     field = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=_visible_fields)
     unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị"), queryset=_visible_units, method="filter_unit"
+        label=_("Đơn vị"), queryset=_visible_units, method="filter_unit", widget=QuickSelect
     )
     approved_for_publication = django_filters.BooleanFilter(label=_("Được phép công bố"))
     # Used by the reports' links (the records behind a figure): found in a period, covered or not.

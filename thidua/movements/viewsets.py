@@ -13,6 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, TitleColumn
 
+from thidua.core.forms import QuickSelect
 from thidua.core.viewsets import (
     DayColumn,
     ScopedCreateView,
@@ -130,8 +131,11 @@ class MovementFilterSet(WagtailFilterSet):
     launched_by = django_filters.ModelChoiceFilter(
         label=_("Cơ quan phát động"),
         queryset=lambda request: (
-            agencies_visible_to(request.user) if request else Agency.objects.none()
+            agencies_visible_to(request.user).select_related(None).only("name", "path", "depth")
+            if request
+            else Agency.objects.none()
         ),
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ViewSetGroup
 
+from thidua.core.forms import QuickSelect
 from thidua.core.viewsets import (
     DayColumn,
     ScopedCreateView,
@@ -126,12 +127,24 @@ class RoleAssignmentForm(ScopedForm):
 
 
 def _visible_agencies(request: Any) -> Any:
-    return queries.agencies_visible_to(request.user) if request else Agency.objects.none()
+    """The agency filters' choices: every visible agency, only what the options and the filters
+    read (a province lists hundreds)."""
+    if not request:
+        return Agency.objects.none()
+    return (
+        queries.agencies_visible_to(request.user)
+        .select_related(None)
+        .only("name", "path", "depth")
+        .order_by("path")
+    )
 
 
 class PersonFilterSet(WagtailFilterSet):
     agency = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan, đơn vị"), queryset=_visible_agencies, method="filter_agency"
+        label=_("Cơ quan, đơn vị"),
+        queryset=_visible_agencies,
+        method="filter_agency",
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -145,7 +158,7 @@ class PersonFilterSet(WagtailFilterSet):
 
 class RoleFilterSet(WagtailFilterSet):
     agency = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan, đơn vị"), queryset=_visible_agencies
+        label=_("Cơ quan, đơn vị"), queryset=_visible_agencies, widget=QuickSelect
     )
 
     class Meta:
@@ -155,7 +168,7 @@ class RoleFilterSet(WagtailFilterSet):
 
 class AgencyFilterSet(WagtailFilterSet):
     parent = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan cấp trên"), queryset=_visible_agencies
+        label=_("Cơ quan cấp trên"), queryset=_visible_agencies, widget=QuickSelect
     )
     merged = django_filters.BooleanFilter(
         label=_("Đã sáp nhập"), field_name="successor", lookup_expr="isnull", exclude=True

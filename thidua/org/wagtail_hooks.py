@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from thidua.org import queries
 from thidua.org.dashboard import MyUnitsPanel, MyWorkPanel, RecentActivityPanel
+from thidua.org.permissions import ORG_MANAGERS
 from thidua.org.twofactor import has_confirmed_device
 from thidua.org.viewsets import OrgViewSetGroup
 
@@ -20,10 +21,14 @@ def add_my_work_panels(request, panels):  # type: ignore[no-untyped-def]
 
 
 class ImportMenuItem(MenuItem):
-    """Shown to users who may import into at least one agency (the Office, province admin)."""
+    """Shown to users who may import into an agency (the Office, province admin).
+
+    Answered from the user's scope, without a query on every back-office page: an Office whose
+    agencies have all expired still sees the item, and the import page refuses it (403)."""
 
     def is_shown(self, request):  # type: ignore[no-untyped-def]
-        return queries.agencies_managed_by(request.user).exists()
+        scope = queries.user_scope(request.user)
+        return scope.is_province_admin or bool(scope.paths_with(ORG_MANAGERS))
 
 
 @hooks.register("register_admin_menu_item")

@@ -51,6 +51,30 @@ class MemberFacts:
 
 
 @dataclass(frozen=True)
+class MembersSummary:
+    """The members of a collective counted for the evaluated year: how many there are, how
+    many have each rating and each title, how many are disciplined. What the member rules read;
+    the database side builds it with a few aggregate queries instead of one fact per member."""
+
+    count: int
+    ratings: Mapping[str, int] = field(default_factory=dict)
+    titles: Mapping[str, int] = field(default_factory=dict)
+    disciplined: int = 0
+
+    @classmethod
+    def of(cls, members: Sequence[MemberFacts]) -> MembersSummary:
+        ratings: dict[str, int] = {}
+        titles: dict[str, int] = {}
+        for member in members:
+            if member.rating is not None:
+                ratings[member.rating] = ratings.get(member.rating, 0) + 1
+            for code in member.titles:
+                titles[code] = titles.get(code, 0) + 1
+        disciplined = sum(1 for member in members if member.disciplined)
+        return cls(len(members), ratings, titles, disciplined)
+
+
+@dataclass(frozen=True)
 class QuotaFact:
     limit: int
     used: int
@@ -66,7 +90,7 @@ class Facts:
     titles: Mapping[str, frozenset[int]] = field(default_factory=dict)
     achievements: Sequence[AchievementFact] = ()
     disciplines: Sequence[DisciplineFact] = ()
-    members: Sequence[MemberFacts] | None = None
+    members: Sequence[MemberFacts] | MembersSummary | None = None
     dissolved_on: dt.date | None = None
     quota: QuotaFact | None = None
     labels: Mapping[str, str] = field(default_factory=dict)  # title code -> short name
@@ -254,27 +278,29 @@ def _no_discipline(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, 
     return False, f"đang có {label} từ {first.start:%d/%m/%Y}{until}", ()
 
 
-def _members(facts: Facts) -> Sequence[MemberFacts]:
+def _members(facts: Facts) -> MembersSummary:
     if facts.members is None:
         raise RuleError("Tiêu chuẩn theo thành viên chỉ áp dụng cho tập thể.")
-    return facts.members
+    if isinstance(facts.members, MembersSummary):
+        return facts.members
+    return MembersSummary.of(facts.members)
 
 
 def _members_ratio(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, str, tuple]:
     members = _members(facts)
     code, need = rule["title"], float(rule["min_percent"])
-    part = sum(1 for m in members if code in m.titles)
-    ok = bool(members) and 100 * part >= need * len(members)
+    part = members.titles.get(code, 0)
+    ok = members.count > 0 and 100 * part >= need * members.count
     text = (
         f"cần ít nhất {rule['min_percent']}% thành viên đạt {_label(facts, code)} "
-        f"năm {facts.year}; có {_percent(part, len(members))}"
+        f"năm {facts.year}; có {_percent(part, members.count)}"
     )
     return ok, text, ()
 
 
 def _members_count(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, str, tuple]:
     code, need = rule["title"], int(rule["min"])
-    part = sum(1 for m in _members(facts) if code in m.titles)
+    part = _members(facts).titles.get(code, 0)
     text = f"cần ít nhất {need} thành viên đạt {_label(facts, code)} năm {facts.year}; có {part}"
     return part >= need, text, ()
 
@@ -282,17 +308,17 @@ def _members_count(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, 
 def _members_rating(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, str, tuple]:
     members = _members(facts)
     minimum, need = rule["min"], float(rule["min_percent"])
-    part = sum(1 for m in members if _rating_ok(m.rating, minimum))
-    ok = bool(members) and 100 * part >= need * len(members)
+    part = sum(n for rating, n in members.ratings.items() if _rating_ok(rating, minimum))
+    ok = members.count > 0 and 100 * part >= need * members.count
     text = (
         f"cần {rule['min_percent']}% thành viên {RATING_LABEL[minimum]} trở lên năm {facts.year}; "
-        f"có {_percent(part, len(members))}"
+        f"có {_percent(part, members.count)}"
     )
     return ok, text, ()
 
 
 def _members_no_discipline(rule: Mapping[str, Any], facts: Facts) -> tuple[bool | None, str, tuple]:
-    part = sum(1 for m in _members(facts) if m.disciplined)
+    part = _members(facts).disciplined
     text = f"không có thành viên bị kỷ luật năm {facts.year}; có {part}"
     return part == 0, text, ()
 

@@ -6,17 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import replace
+from functools import reduce
+from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from thidua.awards.eligibility.engine import (
     AchievementFact,
     DisciplineFact,
     Evaluation,
     Facts,
-    MemberFacts,
+    MembersSummary,
     QuotaFact,
     evaluate,
     needs_members,
@@ -60,37 +61,51 @@ def rules_in_force(title: Title, on: dt.date) -> RuleVersion:
     return version or versions.order_by("number").first()  # type: ignore[return-value]
 
 
-def _holder_filter(field: str, ids: Iterable[int]) -> Q:
-    return Q(**{f"{field}__in": list(ids)})
+def _empty() -> dict:
+    return {"ratings": {}, "titles": defaultdict(set), "achievements": [], "disciplines": []}
 
 
-def _collect(field: str, ids: list[int]) -> dict[int, dict]:
-    """Ratings, titles, initiatives and disciplines of many holders: four queries."""
-    data: dict[int, dict] = defaultdict(
-        lambda: {"ratings": {}, "titles": defaultdict(set), "achievements": [], "disciplines": []}
-    )
-    where = _holder_filter(field, ids)
-    for holder, year, rating in YearRating.objects.filter(where).values_list(
-        field, "year", "rating"
+def _collect_both(
+    person_ids: list[int], agency_ids: list[int]
+) -> tuple[dict[int, dict], dict[int, dict]]:
+    """Ratings, titles, initiatives and disciplines of many people and collectives: four
+    queries (each table read once for both kinds of holder)."""
+    people: dict[int, dict] = defaultdict(_empty)
+    agencies: dict[int, dict] = defaultdict(_empty)
+    where = Q(person__in=person_ids) | Q(agency__in=agency_ids)
+
+    def holder(person: int | None, agency: int | None) -> dict:
+        return people[person] if person is not None else agencies[agency]  # type: ignore[index]
+
+    for person, agency, year, rating in YearRating.objects.filter(where).values_list(
+        "person", "agency", "year", "rating"
     ):
-        data[holder]["ratings"][year] = rating
+        holder(person, agency)["ratings"][year] = rating
     entries = AwardEntry.objects.filter(
         where, revoked_at__isnull=True, title__counts_for_merit=True
     )
-    for holder, code, year in entries.values_list(field, "title__code", "year"):
-        data[holder]["titles"][code].add(year)
-    for holder, year, kind, level, applied in Achievement.objects.filter(where).values_list(
-        field, "year", "kind", "effect_level", "applied"
+    for person, agency, code, year in entries.values_list(
+        "person", "agency", "title__code", "year"
     ):
-        data[holder]["achievements"].append(AchievementFact(year, kind, level, applied))
+        holder(person, agency)["titles"][code].add(year)
+    for person, agency, year, kind, level, applied in Achievement.objects.filter(where).values_list(
+        "person", "agency", "year", "kind", "effect_level", "applied"
+    ):
+        holder(person, agency)["achievements"].append(AchievementFact(year, kind, level, applied))
     for discipline in Discipline.objects.filter(where).order_by("start_date"):
         label = discipline.get_kind_display().lower()
         if discipline.form:
             label = f"{label} ({discipline.form})"
-        data[getattr(discipline, f"{field}_id")]["disciplines"].append(
+        holder(discipline.person_id, discipline.agency_id)["disciplines"].append(
             DisciplineFact(discipline.kind, discipline.start_date, discipline.end_date, label)
         )
-    return data
+    return people, agencies
+
+
+def _collect(field: str, ids: list[int]) -> dict[int, dict]:
+    """Ratings, titles, initiatives and disciplines of many holders of one kind: four queries."""
+    people, agencies = _collect_both(ids, []) if field == "person" else _collect_both([], ids)
+    return people if field == "person" else agencies
 
 
 def _facts(raw: dict, year: int, on: dt.date, labels: dict[str, str], **extra) -> Facts:
@@ -114,41 +129,93 @@ def facts_for_people(
     return {pid: _facts(data[pid], year, on, labels) for pid in person_ids}
 
 
-def _members_of(agencies: list[Agency], year: int) -> dict[int, list[MemberFacts]]:
-    """Members of each collective (people working in its subtree), as MemberFacts for a year."""
-    query = Q()
-    for agency in agencies:
-        query |= Q(agency__path__startswith=agency.path)
-    people = list(Person.objects.filter(query, is_active=True).values_list("id", "agency__path"))
-    data = _collect("person", [pid for pid, _path in people]) if people else {}
+def _prefixes(path: str) -> list[str]:
+    """ "/1/4/9/" -> ["/1/", "/1/4/", "/1/4/9/"]: the paths of an agency and its ancestors."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+
+
+def _tally() -> dict:
+    return {"count": 0, "ratings": defaultdict(int), "titles": defaultdict(int), "disc": 0}
+
+
+def _members_of(agencies: list[Agency], year: int) -> dict[int, MembersSummary]:
+    """Members of each collective (active people working in its subtree), counted for a year.
+
+    Four aggregate queries grouped by the members' agency whatever the number of people; the
+    counts are then added up the tree to each collective."""
+    roots = sorted({agency.path for agency in agencies})
+    roots = [p for p in roots if not any(p != r and p.startswith(r) for r in roots)]
+    under = Q()
+    for root in roots:
+        under |= Q(person__agency__path__startswith=root)
+    active = Q(person__is_active=True)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    members: dict[int, list[MemberFacts]] = {agency.id: [] for agency in agencies}
-    for pid, path in people:
-        raw = data[pid]
-        fact = MemberFacts(
-            rating=raw["ratings"].get(year),
-            titles=frozenset(code for code, years in raw["titles"].items() if year in years),
-            disciplined=any(
-                d.kind == "discipline" and d.start <= end and (d.end is None or d.end >= start)
-                for d in raw["disciplines"]
-            ),
+    by_path: dict[str, dict] = defaultdict(_tally)
+    people = Person.objects.filter(
+        reduce(or_, (Q(agency__path__startswith=root) for root in roots)), is_active=True
+    )
+    for path, n in people.values_list("agency__path").annotate(n=Count("pk")).order_by():
+        by_path[path]["count"] += n
+    for path, rating, n in (
+        YearRating.objects.filter(under, active, year=year)
+        .values_list("person__agency__path", "rating")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["ratings"][rating] += n
+    for path, code, n in (
+        AwardEntry.objects.filter(
+            under, active, year=year, revoked_at__isnull=True, title__counts_for_merit=True
         )
-        for agency in agencies:
-            if path.startswith(agency.path):
-                members[agency.id].append(fact)
-    return members
+        .values_list("person__agency__path", "title__code")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["titles"][code] += n
+    for path, n in (
+        Discipline.objects.filter(
+            under,
+            active,
+            Q(end_date__isnull=True) | Q(end_date__gte=start),
+            kind="discipline",
+            start_date__lte=end,
+        )
+        .values_list("person__agency__path")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        by_path[path]["disc"] += n
+    totals = {agency.path: _tally() for agency in agencies}
+    for path, row in by_path.items():
+        for prefix in _prefixes(path):
+            total = totals.get(prefix)
+            if total is None:
+                continue
+            total["count"] += row["count"]
+            total["disc"] += row["disc"]
+            for key in ("ratings", "titles"):
+                for value, n in row[key].items():
+                    total[key][value] += n
+    return {
+        agency.id: MembersSummary(
+            count=totals[agency.path]["count"],
+            ratings=dict(totals[agency.path]["ratings"]),
+            titles=dict(totals[agency.path]["titles"]),
+            disciplined=totals[agency.path]["disc"],
+        )
+        for agency in agencies
+    }
 
 
-def facts_for_agencies(
+def _agency_facts(
     agencies: list[Agency],
+    data: dict[int, dict],
+    members: dict[int, MembersSummary],
     year: int,
     on: dt.date,
-    labels: dict[str, str] | None = None,
-    with_members: bool = True,
+    labels: dict[str, str],
 ) -> dict[int, Facts]:
-    labels = labels if labels is not None else title_labels()
-    data = _collect("agency", [agency.id for agency in agencies])
-    members = _members_of(agencies, year) if with_members else {}
     result = {}
     for agency in agencies:
         dissolved = agency.valid_to if agency.valid_to and agency.valid_to <= on else None
@@ -161,6 +228,33 @@ def facts_for_agencies(
             dissolved_on=dissolved,
         )
     return result
+
+
+def facts_for_agencies(
+    agencies: list[Agency],
+    year: int,
+    on: dt.date,
+    labels: dict[str, str] | None = None,
+    with_members: bool = True,
+) -> dict[int, Facts]:
+    labels = labels if labels is not None else title_labels()
+    data = _collect("agency", [agency.id for agency in agencies])
+    members = _members_of(agencies, year) if with_members else {}
+    return _agency_facts(agencies, data, members, year, on, labels)
+
+
+def facts_for_page(
+    people: list[Person], agencies: list[Agency], year: int, on: dt.date, labels: dict[str, str]
+) -> tuple[dict[int, Facts], dict[int, Facts]]:
+    """Facts of a page of people and collectives (with their members): eight queries at most."""
+    if not people and not agencies:
+        return {}, {}
+    person_data, agency_data = _collect_both([p.pk for p in people], [a.pk for a in agencies])
+    members = _members_of(agencies, year) if agencies else {}
+    return (
+        {p.pk: _facts(person_data[p.pk], year, on, labels) for p in people},
+        _agency_facts(agencies, agency_data, members, year, on, labels),
+    )
 
 
 def issuer_of(title: Title, proposing_agency: Agency) -> Agency:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -21,52 +22,66 @@ from thidua.awards import queries
 from thidua.awards.eligibility.engine import RULE_TYPES
 from thidua.awards.models import Title
 from thidua.awards.services import catalogue as svc
-from thidua.core.forms import attach_errors
+from thidua.core.forms import QuickSelect, attach_errors
 from thidua.org.models import Agency
 from thidua.org.queries import agencies_visible_to, user_scope
 
 
 class CandidatesForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label=gettext_lazy("Cơ quan, đơn vị"), queryset=Agency.objects.none()
+    agency = forms.TypedChoiceField(
+        label=gettext_lazy("Cơ quan, đơn vị"), coerce=int, widget=QuickSelect
     )
     year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
 
-    def __init__(self, *args, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, agencies: list[Agency], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        scope = user_scope(user)
-        self.fields["agency"].queryset = Agency.objects.filter(
-            pk__in=[
-                a.pk for a in agencies_visible_to(user) if perms.can_view_ledger_of(scope, a.path)
-            ]
-        )
+        self.fields["agency"].choices = [(a.pk, f"{'— ' * a.depth}{a.name}") for a in agencies]
+
+
+def _ledger_agencies(user) -> list[Agency]:  # type: ignore[no-untyped-def]
+    """Agencies whose people's ledger the user reads, in tree order (one query)."""
+    scope = user_scope(user)
+    return [
+        a
+        for a in agencies_visible_to(user)
+        .select_related(None)
+        .only("name", "path", "depth", "parent_id", "successor_id", "valid_to")
+        .order_by("path")
+        if perms.can_view_ledger_of(scope, a.path)
+    ]
 
 
 @login_required
 def candidates(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form = CandidatesForm(request.GET or None, user=request.user, initial={"year": today.year})
-    agencies = form.fields["agency"].queryset
-    if not agencies.exists():
+    agencies = _ledger_agencies(request.user)
+    if not agencies:
         raise PermissionDenied
+    by_pk = {a.pk: a for a in agencies}
+    form = CandidatesForm(request.GET or None, agencies=agencies, initial={"year": today.year})
     results = None
     agency = None
     if form.is_valid():
-        agency, year = form.cleaned_data["agency"], form.cleaned_data["year"]
+        agency, year = by_pk[form.cleaned_data["agency"]], form.cleaned_data["year"]
     elif not request.GET:
-        agency, year = agencies.order_by("depth", "path").first(), today.year
-        form = CandidatesForm(initial={"agency": agency, "year": year}, user=request.user)
+        agency, year = min(agencies, key=lambda a: (a.depth, a.path)), today.year
+        form = CandidatesForm(initial={"agency": agency.pk, "year": year}, agencies=agencies)
+    paging = ""
     if agency is not None:
         on = min(today, dt.date(year, 12, 31))
-        results = queries.candidates(request.user, agency, year, on)
+        units = [
+            a
+            for a in agencies
+            if a.successor_id is None and (a.pk == agency.pk or a.parent_id == agency.pk)
+        ]
+        results = queries.candidates(
+            request.user, agency, year, on, units=units, page=request.GET.get("p")
+        )
+        paging = urlencode({"agency": agency.pk, "year": year})
     return render(
         request,
         "awards/candidates.html",
-        {
-            "form": form,
-            "results": results,
-            "agency": agency,
-        },
+        {"form": form, "results": results, "agency": agency, "paging": paging},
     )
 
 

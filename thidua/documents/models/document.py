@@ -116,6 +116,8 @@ class Document(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["published", "-date"], name="document_published_date"),
             models.Index(fields=["agency", "-date"], name="document_agency_date"),
+            # The registry's list, newest first (its default order).
+            models.Index(fields=["-date", "-id"], name="document_date_id"),
         ]
 
     def __str__(self) -> str:

@@ -259,23 +259,36 @@ def movement_publish_results(
 # --- The cascade ---------------------------------------------------------------------------
 
 
+def _path_prefixes(path: str) -> list[str]:
+    """ "/1/4/9/" -> ["/1/", "/1/4/", "/1/4/9/"]: the paths of an agency and its ancestors."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+
+
 def consolidated_registrations(duties: list[Duty]) -> dict[int, str]:
     """For each duty, a one-paragraph summary of the registrations of its agency's units, for
-    sending upward. One query whatever the number of duties."""
+    sending upward. One query whatever the number of duties: the registrations of the duties'
+    movements under their agencies, counted by unit and title, then added up the tree."""
     if not duties:
         return {}
-    wanted = Q()
-    for duty in duties:
-        wanted |= Q(movement_id=duty.movement_id, agency__path__startswith=duty.agency.path)
+    paths = sorted({duty.agency.path for duty in duties})
+    roots = [p for p in paths if not any(p != r and p.startswith(r) for r in paths)]
+    under = Q()
+    for root in roots:
+        under |= Q(agency__path__startswith=root)
     counts = (
-        Registration.objects.filter(wanted)
+        Registration.objects.filter(under, movement_id__in={d.movement_id for d in duties})
         .values_list("movement_id", "agency__path", "subject", "title_name")
         .annotate(n=Count("pk"))
+        .order_by()
     )
+    by_key: dict[tuple[int, str], list[Duty]] = {}
+    for duty in duties:
+        by_key.setdefault((duty.movement_id, duty.agency.path), []).append(duty)
     totals: dict[int, dict[tuple[str, str], int]] = {duty.pk: {} for duty in duties}
     for movement_id, path, subject, title, n in counts:
-        for duty in duties:
-            if duty.movement_id == movement_id and path.startswith(duty.agency.path):
+        for prefix in _path_prefixes(path):
+            for duty in by_key.get((movement_id, prefix), ()):
                 by_title = totals[duty.pk]
                 by_title[(subject, title)] = by_title.get((subject, title), 0) + n
     result: dict[int, str] = {}
