@@ -18,6 +18,7 @@ search on folded text (docs/adr/0003-folded-search-in-wagtail.md).
 from __future__ import annotations
 
 import html
+import os
 import re
 import time
 import unicodedata
@@ -91,18 +92,30 @@ class _FoldingQueries:
         queryset as written (SQL ``WHERE`` kept), so any scope (published rows, a user's
         agencies) is applied by the database in the same query, and the check does not apply.
         """
-        folded = _folded_query(query, operator)
         compiler_class = self.query_compiler_class  # type: ignore[attr-defined]
-        rare = _rare_words(folded) if hasattr(compiler_class, "build_tsquery") else None
+        postgres = hasattr(compiler_class, "build_tsquery")
+        text = _postgres_terms(query) if postgres else " ".join(query_words(query))
+        rare = _rare_words(text) if postgres else None
         if rare is None:
-            compiler = compiler_class(queryset, folded, operator=operator)
+            compiler = compiler_class(queryset, text, operator=operator)
         else:
             compiler = _candidates_first(compiler_class)(
                 queryset.filter(pk__in=_entries_holding(rare, queryset.model)),
-                folded,
+                text,
                 operator=operator,
             )
         return self.results_class(self, compiler)  # type: ignore[attr-defined]
+
+
+def _postgres_terms(query: str) -> str:
+    """The folded query as PostgreSQL should read it: punctuation kept inside the terms.
+
+    PostgreSQL's parser indexed "V/v", "2/SCT-VP" and "III/2024" as one word each, and reads each
+    term of a query the same way ("phong," is "phong"); splitting them into letters and digits
+    first ("v v") would look for words the index does not hold. (SQLite's FTS5 tokenizer splits
+    them in the index too, so there the query is its words.)
+    """
+    return " ".join(fold((query or "")[:MAX_QUERY_LENGTH]).split())
 
 
 def _candidates_first(compiler_class: type) -> type:
@@ -140,55 +153,83 @@ def _entries_holding(words: list[str], model: type[Model]) -> QuerySet:
     return entries.annotate(_pk_=Cast("object_id", BigIntegerField())).values("_pk_")
 
 
-# A word in more than this share of index entries is left out of the narrowing step.
+# A word in more than this share of index entries never helps find the candidates.
 COMMON_WORD_SHARE = 0.15
+# Rare words are added, rarest first, while the index's lists they walk hold no more entries
+# than this share of the index in all (words that go together, "chào mừng Quốc khánh", narrow
+# less than their shares say, so every affordable word is used).
+WALK_BUDGET = float(os.environ.get("THIDUA_SEARCH_WALK", "0.4"))
 _STATS_SECONDS = 3600
-_word_shares: dict[str, float] = {}
-_word_shares_read = -_STATS_SECONDS
 
 
-def _rare_words(query: Any) -> list[str] | None:
-    """PostgreSQL: the words of a folded query that few index entries hold, or None.
+@dataclass
+class _IndexStats:
+    entries: float = 0.0
+    shares: dict[str, float] = field(default_factory=dict)  # the most common words only
+    read_at: float = -_STATS_SECONDS
+
+
+_stats = _IndexStats()
+
+
+def _rare_words(query: str) -> list[str] | None:
+    """PostgreSQL: a few rare words of a folded query, to find its candidates with, or None.
 
     The GIN index answers an AND query by walking every word's list of entries; a word held by
-    a third of a million entries ("so", "ve", "bao", "nam") costs milliseconds and narrows
-    nothing. PostgreSQL's own statistics of the indexed expression (``pg_stats``: the most
-    common words and their shares, refreshed by ANALYZE) tell which words are common. The
-    candidates are found with the other words, then every word is matched on them (Wagtail's
-    filter). None, to match every word through the index as Wagtail does, when fewer than two
-    of several words are rare (one word alone can hold thousands of entries, each then checked
-    one by one), for a query that is not plain folded words, or before the statistics exist.
+    a third of a million entries ("so", "ve", "nam") costs milliseconds and narrows nothing,
+    and a dozen words held by 5–15 % each cost tens. PostgreSQL's own statistics of the indexed
+    expression (``pg_stats``: the most common words and their shares, refreshed by ANALYZE)
+    tell which words are rare: the rarest are taken while their lists hold no more than
+    ``WALK_BUDGET`` of the index in all (at least two words; a word missing from the statistics
+    is rarer than any listed). Every word is then matched on the candidates
+    (Wagtail's filter). None — match every word through the index, as Wagtail does — when
+    fewer than two of several words are rare, or before the statistics exist.
     """
-    if isinstance(query, PlainText) and query.operator == "and":
-        query = query.query_string
-    if not isinstance(query, str) or not query:
+    if not query or query != fold(query):
         return None
-    words = query.split()
-    if query != " ".join(query_words(query)) or any("_" in w for w in words):
+    stats = _index_stats()
+    if not stats.shares:
         return None
-    shares = _index_word_shares()
-    if not shares:
-        return None
-    rare = [w for w in dict.fromkeys(words) if shares.get(w, 0.0) <= COMMON_WORD_SHARE]
-    return rare if len(rare) >= 2 or len(rare) == len(set(words)) else None
+    floor = min(stats.shares.values()) / 2
+    # Only plain words: a term with punctuation ("v/v", "phong,") is one PostgreSQL reads
+    # through its parser, and is matched with every word afterwards.
+    words = [w for w in dict.fromkeys(query.split()) if w.isalnum() and w.isascii()]
+    rare = sorted(
+        (w for w in words if stats.shares.get(w, floor) <= COMMON_WORD_SHARE),
+        key=lambda w: stats.shares.get(w, floor),
+    )
+    chosen, walked = [], 0.0
+    for word in rare:
+        walked += stats.shares.get(word, floor)
+        if len(chosen) >= 2 and walked > WALK_BUDGET:
+            break
+        chosen.append(word)
+    if len(chosen) >= 2 or (chosen and len(chosen) == len(set(query.split()))):
+        return chosen
+    return None
 
 
-def _index_word_shares() -> dict[str, float]:
-    """{word: share of index entries holding it} for the most common words (pg_stats)."""
-    global _word_shares, _word_shares_read
+def _index_stats() -> _IndexStats:
+    """The index's size and its most common words' shares (pg_class, pg_stats), read once an
+    hour per process."""
+    global _stats
     now = time.monotonic()
-    if now - _word_shares_read < _STATS_SECONDS:
-        return _word_shares
+    if now - _stats.read_at < _STATS_SECONDS:
+        return _stats
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE schemaname = current_schema() AND tablename = %s",
-            [COMBINED_VECTOR_INDEX],
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_stats s, pg_class c WHERE s.schemaname = current_schema() "
+            "AND s.tablename = %s AND c.oid = %s::regclass",
+            [COMBINED_VECTOR_INDEX, table],
         )
         row = cursor.fetchone()
-    _word_shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    _word_shares_read = now
-    return _word_shares
+    if row and row[0]:
+        _stats = _IndexStats(float(row[2]), dict(zip(row[0], row[1], strict=False)), now)
+    else:
+        _stats = _IndexStats(read_at=now)
+    return _stats
 
 
 def _folded_query(query: Any, operator: str | None) -> Any:
@@ -295,7 +336,7 @@ def search_queryset(
         backend = get_search_backend()
         text = " ".join(words)
         if hasattr(backend, "search_within"):
-            rows = list(backend.search_within(text, queryset)[:CANDIDATES])
+            rows = list(backend.search_within(query or "", queryset)[:CANDIDATES])
         else:
             found = backend.search(text, model, operator="and")[:CANDIDATES]
             ranked = [obj.pk for obj in found]
