@@ -263,6 +263,21 @@ def cache_state(port: int, path: str) -> str:
     return state
 
 
+def drain(port: int) -> None:
+    """Wait until the server has finished the requests a run left in flight (wrk stops with up
+    to one request per connection still queued, a few seconds of work after a slow case), so
+    that they do not count in the next case's latency."""
+    for _ in range(100):
+        started = time.perf_counter()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/bench-constant/", headers={"Host": "127.0.0.1"})
+        conn.getresponse().read()
+        conn.close()
+        if time.perf_counter() - started < 0.02:
+            return
+        time.sleep(0.1)
+
+
 def wait_for(port: int) -> None:
     for _ in range(150):
         try:
@@ -372,6 +387,7 @@ def main() -> None:
         results: dict[tuple[str, int], Result] = {}
         for key, _label, path, unique in cases:
             for connections in counts:
+                drain(port)
                 results[key, connections] = measure(
                     port,
                     cold_shares[connections] if path is None else path,
