@@ -97,7 +97,7 @@ def person_create_many(
     scope = user_scope(actor)
     agencies = {
         a.pk: a
-        for a in Agency.objects.select_for_update()
+        for a in Agency.objects.select_for_update(of=("self",))
         .select_related("successor")
         .filter(pk__in={agency.pk for agency, _fields in items})
     }
