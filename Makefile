@@ -45,11 +45,14 @@ lint: venv
 bench: venv messages
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_portal.py
-	@# Search and back office at province scale: a database filled by generate_province.
+	@# Excel import of 30,000 people: a fresh SQLite database (DATABASE_URL: PostgreSQL's bench_import).
+	$(BIN)/python bench/bench_import.py
+	@# Search, back office and the annual report at province scale: a database filled by generate_province.
 	@if [ -n "$(PROVINCE_DATABASE_URL)" ]; then \
 	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_search.py; \
 	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_backoffice.py; \
-	else echo "PROVINCE_DATABASE_URL not set: search and back-office benchmarks skipped (docs/deployment.md)"; fi
+	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_report.py; \
+	else echo "PROVINCE_DATABASE_URL not set: search, back-office and report benchmarks skipped (docs/deployment.md)"; fi
 
 # Re-resolve the pinned dependency sets from requirements*.in in throwaway environments.
 lock:

@@ -70,7 +70,12 @@ def main() -> None:
     cache.clear()
     print(
         json.dumps(
-            {"article": article.url, "plain": plain.url, "cold": [p.url for p in cold][:wanted]}
+            {
+                "article": article.url,
+                "plain": plain.url,
+                "home": home.url,
+                "cold": [p.url for p in cold][:wanted],
+            }
         )
     )
 

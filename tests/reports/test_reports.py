@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.reports.conftest import YEAR
@@ -247,3 +249,40 @@ def test_unit_head_cannot_open_the_request_form(unit_head_a, client_for):
     # Wagtail answers a refused admin page by sending the user back to the dashboard.
     response = client_for(unit_head_a).get(reverse("reports:new"))
     assert response.status_code in (302, 403) and "<form" not in response.content.decode()
+
+
+def test_report_generation_reads_a_bounded_number_of_queries(
+    build_world, agency_a, office_a, django_capture_on_commit_callbacks
+):
+    """Compiling, the .docx and the .xlsx read the same number of statements whatever the
+    number of records (bench/bench_report.py times a province's year)."""
+
+    def statements() -> tuple[int, Report]:
+        with django_capture_on_commit_callbacks(execute=False):  # no task: generated below
+            report = services.report_request(
+                actor=office_a,
+                agency=agency_a,
+                kind=Report.Kind.FINAL,
+                period_start=START,
+                period_end=END,
+            )
+        with CaptureQueriesContext(connection) as ctx:
+            done = services.report_generate(report)
+        assert done.status == Report.Status.DONE, done.error
+        return len(ctx.captured_queries), done
+
+    build_world(1, seed=1)
+    statements()  # warm-up: content types and other per-process caches
+    few, small = statements()
+    build_world(4, seed=2)
+    many, large = statements()
+
+    assert large.figures["plans"]["total"] > small.figures["plans"]["total"]
+    with large.xlsx.open("rb") as handle:
+        sheet = openpyxl.load_workbook(io.BytesIO(handle.read()))["Nhiệm vụ"]
+    assert sheet.max_row - 1 == large.figures["plans"]["total"]
+    # Each row keeps its styles and its link (the cells are appended pre-styled).
+    link = sheet.cell(row=2, column=7)
+    assert link.hyperlink is not None and link.hyperlink.target == link.value
+    assert link.font.underline == "single" and sheet.cell(row=2, column=2).alignment.wrap_text
+    assert many == few

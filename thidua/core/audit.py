@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_noop as N_
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
 
 ACTIONS = {
     # action code -> (label, past-tense message); registered in core/wagtail_hooks.py
@@ -83,6 +86,41 @@ def record(
         data.update(extra)
     user = actor if getattr(actor, "is_authenticated", False) else None
     log(instance=instance, action=action, user=user, data=data, content_changed=True)
+
+
+def record_created(instances: Sequence[models.Model], *, actor: Any) -> None:
+    """One "thidua.create" entry per instance, as ``record(instance, "thidua.create")`` writes
+    it, in one bulk insert (for services that create many rows at once: the Excel import).
+    The instances must be of one model and saved."""
+    if not instances:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit.record_created must be called inside the service's transaction")
+    model = log_registry.get_log_model_for_instance(instances[0])
+    if model is None:
+        return
+    content_type = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    context = get_active_log_context()
+    now = timezone.now()
+    model.objects.bulk_create(
+        [
+            model(
+                content_type=content_type,
+                label=model.objects.get_instance_title(instance),
+                action="thidua.create",
+                timestamp=now,
+                data={"changes": {}},
+                user=user or context.user,
+                uuid=context.uuid,
+                content_changed=True,
+                object_id=str(instance.pk),
+            )
+            for instance in instances
+        ],
+        batch_size=2000,
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from copy import copy
 from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -46,14 +48,34 @@ def _sheet(wb: Workbook, title: str, headings: list[str], widths: list[int]) -> 
 
 
 def _append(ws: Worksheet, values: list[Any], link: str = "") -> None:
-    ws.append([*values, absolute(link) if link else None])
-    row = ws.max_row
-    for col in range(1, len(values) + 2):
-        cell = ws.cell(row=row, column=col)
-        cell.font, cell.alignment = NORMAL, WRAP
-    if link:
-        cell = ws.cell(row=row, column=len(values) + 1)
-        cell.hyperlink, cell.font = absolute(link), LINK
+    # A year of a province's records is tens of thousands of rows, so each row is built as
+    # styled cells and appended once: asking the sheet for its ``max_row`` after each append
+    # scans every cell written so far (quadratic), and setting a font or an alignment looks the
+    # style up by hashing it; the cells copy the style of a prototype instead.
+    normal, link_style = _styles(ws)
+    cells = []
+    for value in [*values, absolute(link) if link else None]:
+        cell = Cell(ws, value=value)
+        cell._style = copy(normal)
+        cells.append(cell)
+    ws.append(cells)
+    if link:  # once the cell has its place: the hyperlink refers to its coordinate
+        cells[-1].hyperlink = absolute(link)
+        cells[-1]._style = copy(link_style)
+
+
+def _styles(ws: Worksheet) -> tuple[Any, Any]:
+    """The style arrays of a normal cell and of a link cell, registered once per workbook."""
+    wb = ws.parent
+    styles = getattr(wb, "_thidua_row_styles", None)
+    if styles is None:
+        prototype = Cell(ws)
+        prototype.font, prototype.alignment = NORMAL, WRAP
+        normal = copy(prototype._style)
+        prototype.font = LINK
+        styles = (normal, copy(prototype._style))
+        wb._thidua_row_styles = styles
+    return styles
 
 
 def _summary(wb: Workbook, title: str, figures: dict[str, Any]) -> None:

@@ -1,13 +1,16 @@
 """Executes an import plan through the org services, inside the caller's transaction.
 
-Every write goes through ``agency_create`` / ``agency_update`` / ``person_create`` /
-``person_update``, so permissions, validation and audit entries are exactly those of the back
-office. Rows the plan marks "unchanged" are not touched at all: a re-import of the same file
-calls no service, bumps no ``updated_at`` and records no audit entry.
+Every write goes through ``agency_create`` / ``agency_update`` / ``person_update`` and, for new
+people, ``person_create_many`` (what ``person_create`` does for one person, for all of them in a
+fixed number of statements: a 30,000-row file would otherwise cost a dozen per row), so
+permissions, validation and audit entries are exactly those of the back office. Rows the plan
+marks "unchanged" are not touched at all: a re-import of the same file calls no service, bumps no
+``updated_at`` and records no audit entry.
 
-Each row runs in a savepoint. When the user chose "only valid rows", a row the services still
-refuse (for instance a code taken by someone else between validation and confirmation) is rolled
-back alone and reported; otherwise the first refusal aborts the whole import.
+Each agency row and each updated person runs in a savepoint, the new people in one. When the
+user chose "only valid rows", a row the services still refuse (for instance a code taken by
+someone else between validation and confirmation) is left out alone and reported; otherwise the
+first refusal aborts the whole import.
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ from thidua.org.importing.plan import AgencyAction, ImportPlan, PersonAction
 from thidua.org.importing.reader import RowError
 from thidua.org.models import Agency
 from thidua.org.services.agencies import agency_create, agency_update
-from thidua.org.services.people import person_create, person_update
+from thidua.org.services.people import (
+    ItemRefused,
+    person_create,
+    person_create_many,
+    person_update,
+)
 
 ProgressCallback = Callable[[int], None]
 PROGRESS_EVERY = 50
@@ -75,7 +83,13 @@ def execute_plan(
         done += 1
         if on_progress and done % PROGRESS_EVERY == 0:
             on_progress(done)
+    creates: list[tuple[PersonAction, Agency]] = []
     for person_action in plan.people:
+        if person_action.kind == "create":
+            agency = by_code.get(person_action.agency_code) or person_action.agency
+            if agency is not None:
+                creates.append((person_action, agency))
+                continue
         _run_row(
             lambda a=person_action: _apply_person(a, actor, by_code, result),
             person_action.row.row,
@@ -86,9 +100,38 @@ def execute_plan(
         done += 1
         if on_progress and done % PROGRESS_EVERY == 0:
             on_progress(done)
+    _create_people(creates, actor, keep_going, result)
+    done += len(creates)
     if on_progress:
         on_progress(done)
     return result
+
+
+def _create_people(
+    creates: list[tuple[PersonAction, Agency]], actor: Any, keep_going: bool, result: ApplyResult
+) -> None:
+    """New people in one go (``person_create_many``: the checks, history and audit of
+    ``person_create``, a fixed number of statements instead of a dozen per row)."""
+
+    def refused(item: ItemRefused) -> None:
+        error = _row_error(item.error, creates[item.index][0].row.row, PERSON_SPEC.title)
+        if not keep_going:
+            raise RowRefused(error) from item.error
+        result.errors.append(error)
+
+    people = person_create_many(
+        actor=actor,
+        items=[(agency, action.changes) for action, agency in creates],
+        on_refused=refused,
+    )
+    result.created["people"] += len(people)
+
+
+def _row_error(exc: Exception, row: int, sheet: str) -> RowError:
+    messages = getattr(exc, "messages", None) or [str(exc) or _("không có quyền.")]
+    return RowError(
+        sheet, row, "", "", _("không nhập được: %s") % " ".join(str(m) for m in messages)
+    )
 
 
 def _run_row(
@@ -98,14 +141,7 @@ def _run_row(
         with transaction.atomic():  # a savepoint: one refused row rolls back alone
             work()
     except (ValidationError, PermissionDenied) as exc:
-        messages = getattr(exc, "messages", None) or [str(exc) or _("không có quyền.")]
-        error = RowError(
-            sheet,
-            row,
-            "",
-            "",
-            _("không nhập được: %s") % " ".join(str(m) for m in messages),
-        )
+        error = _row_error(exc, row, sheet)
         if not keep_going:
             raise RowRefused(error) from exc
         result.errors.append(error)

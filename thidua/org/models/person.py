@@ -63,11 +63,15 @@ class Person(index.Indexed, models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.set_derived()
+        super().save(*args, **kwargs)
+
+    def set_derived(self) -> None:
+        """The sort key and the folded search text (save() sets them; a bulk insert must too)."""
         self.sort_name = name_sort_key(self.full_name)
         self.search_text = fold(
             " ".join([self.full_name, self.position, self.email, self.id_number or ""])
         )
-        super().save(*args, **kwargs)
 
 
 class Employment(models.Model):
