@@ -47,12 +47,12 @@ bench: venv messages
 	$(BIN)/python bench/bench_portal.py
 	@# Excel import of 30,000 people: a fresh SQLite database (DATABASE_URL: PostgreSQL's bench_import).
 	$(BIN)/python bench/bench_import.py
-	@# Search, back office and the annual report at province scale: a database filled by generate_province.
-	@if [ -n "$(PROVINCE_DATABASE_URL)" ]; then \
-	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_search.py; \
-	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_backoffice.py; \
-	  DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/bench_report.py; \
-	else echo "PROVINCE_DATABASE_URL not set: search, back-office and report benchmarks skipped (docs/deployment.md)"; fi
+	@# Search, back office and the annual report at province scale: PROVINCE_DATABASE_URL, or a
+	@# province generated once into PostgreSQL's bench_province (SQLite when no server answers).
+	@url=$$(PROVINCE_DATABASE_URL=$(PROVINCE_DATABASE_URL) $(BIN)/python bench/province_database.py) && \
+	  DATABASE_URL=$$url $(BIN)/python bench/bench_search.py && \
+	  DATABASE_URL=$$url $(BIN)/python bench/bench_backoffice.py && \
+	  DATABASE_URL=$$url $(BIN)/python bench/bench_report.py
 
 # Re-resolve the pinned dependency sets from requirements*.in in throwaway environments.
 lock:
