@@ -18,7 +18,6 @@ search on folded text (docs/adr/0003-folded-search-in-wagtail.md).
 from __future__ import annotations
 
 import html
-import os
 import re
 import time
 import unicodedata
@@ -158,13 +157,12 @@ COMMON_WORD_SHARE = 0.15
 # Rare words are added, rarest first, while the index's lists they walk hold no more entries
 # than this share of the index in all (words that go together, "chào mừng Quốc khánh", narrow
 # less than their shares say, so every affordable word is used).
-WALK_BUDGET = float(os.environ.get("THIDUA_SEARCH_WALK", "0.4"))
+WALK_BUDGET = 0.4
 _STATS_SECONDS = 3600
 
 
 @dataclass
 class _IndexStats:
-    entries: float = 0.0
     shares: dict[str, float] = field(default_factory=dict)  # the most common words only
     read_at: float = -_STATS_SECONDS
 
@@ -210,25 +208,20 @@ def _rare_words(query: str) -> list[str] | None:
 
 
 def _index_stats() -> _IndexStats:
-    """The index's size and its most common words' shares (pg_class, pg_stats), read once an
-    hour per process."""
+    """The shares of the index's most common words (pg_stats), read once an hour per process."""
     global _stats
     now = time.monotonic()
     if now - _stats.read_at < _STATS_SECONDS:
         return _stats
-    table = get_app_config().get_model("IndexEntry")._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-            "FROM pg_stats s, pg_class c WHERE s.schemaname = current_schema() "
-            "AND s.tablename = %s AND c.oid = %s::regclass",
-            [COMBINED_VECTOR_INDEX, table],
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = %s",
+            [COMBINED_VECTOR_INDEX],
         )
         row = cursor.fetchone()
-    if row and row[0]:
-        _stats = _IndexStats(float(row[2]), dict(zip(row[0], row[1], strict=False)), now)
-    else:
-        _stats = _IndexStats(read_at=now)
+    shares = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _stats = _IndexStats(shares, now)
     return _stats
 
 
