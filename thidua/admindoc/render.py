@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
+from copy import deepcopy
 
 from docx import Document as new_document
 from docx.document import Document
@@ -20,6 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
@@ -213,17 +215,49 @@ def _add_paragraph(
     space_after: float = 0,
 ) -> Paragraph:
     paragraph = _next_paragraph(container)
-    _format_paragraph(paragraph, alignment, space_before=space_before, space_after=space_after)
-    run = paragraph.add_run(text.upper() if style.caps else text)
-    _style_run(run, style)
+    text = text.upper() if style.caps else text
+    p = paragraph._p
+    if p.pPr is not None or len(p):  # not a fresh paragraph: formatted in place
+        _format_paragraph(paragraph, alignment, space_before=space_before, space_after=space_after)
+        _style_run(paragraph.add_run(text), style)
+        return paragraph
+    # A table of figures is thousands of such paragraphs; python-docx finds or inserts every
+    # formatting element in schema order (most of the time of a report), so the formatted
+    # paragraph is built once per look and copied.
+    key = (style, alignment, space_before, space_after)
+    template = _PARAGRAPHS.get(key)
+    if template is None:
+        scratch = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
+        _format_paragraph(scratch, alignment, space_before=space_before, space_after=space_after)
+        _style_run(scratch.add_run(), style)
+        template = _PARAGRAPHS[key] = scratch._p
+    for child in template:
+        p.append(deepcopy(child))
+    if text and not _BREAKS.search(text):  # one <w:t>, as CT_R.add_t writes it
+        p.r_lst[-1].add_t(text)
+    elif text:
+        Run(p.r_lst[-1], paragraph).text = text
     return paragraph
+
+
+_BREAKS = re.compile(r"[\t\r\n]")
+
+
+# (text style, alignment, space before, space after) -> an empty formatted paragraph to copy
+_PARAGRAPHS: dict[tuple[layout.TextStyle, WD_ALIGN_PARAGRAPH, float, float], CT_P] = {}
+
+
+_INLINE_TAGS = {qn("w:r"), qn("w:hyperlink")}
 
 
 def _next_paragraph(container: Container) -> Paragraph:
     """A new paragraph; a fresh table cell already holds an empty one, which is used first."""
     if isinstance(container, _Cell):
         paragraphs = container.paragraphs
-        if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0].runs:
+        # No run and no hyperlink: no text either (and no XPath query for each table cell).
+        if len(paragraphs) == 1 and not any(
+            child.tag in _INLINE_TAGS for child in paragraphs[0]._p
+        ):
             return paragraphs[0]
     return container.add_paragraph()
 
@@ -322,12 +356,11 @@ def data_table(document: Document, table: DataTable) -> Table:
     _grid_borders(grid)
     for index, width in enumerate(widths):
         grid.columns[index].width = Cm(width)
-    for row_index, values in enumerate([headings, *rows]):
-        row = grid.rows[row_index]
+    for row_index, (row, values) in enumerate(zip(grid.rows, [headings, *rows], strict=True)):
         if row_index == 0:
             _repeat_as_heading(row)
         for cell, value, width in zip(row.cells, values, widths, strict=True):
-            cell.width = Cm(width)
+            _set_cell_width(cell, width)
             if row_index == 0:
                 style, alignment = layout.TABLE_HEADING, WD_ALIGN_PARAGRAPH.CENTER
             elif _NUMERIC.match(value.strip()):
@@ -341,6 +374,18 @@ def data_table(document: Document, table: DataTable) -> Table:
         # Air between the grid and the next paragraph (which has no space before).
         _add_body_paragraph(document, "")
     return grid
+
+
+def _set_cell_width(cell: _Cell, width_cm: float) -> None:
+    """``cell.width = Cm(width_cm)``, straight on the cell's width element when it has one (a
+    new table's cells do), without python-docx's schema-order look-ups."""
+    tc_pr = cell._tc.tcPr
+    tc_w = tc_pr.find(qn("w:tcW")) if tc_pr is not None else None
+    if tc_w is None:
+        cell.width = Cm(width_cm)
+        return
+    tc_w.set(qn("w:type"), "dxa")
+    tc_w.set(qn("w:w"), str(Cm(width_cm).twips))
 
 
 def _text_width_cm() -> float:

@@ -62,6 +62,16 @@ class PropagandaSource:
     channel_labels: dict[str, str] = field(default_factory=dict)
 
 
+def record_url(name: str) -> Callable[[int], str]:
+    """``pk -> reverse(name, args=[pk])`` for a URL whose last argument is the record's id,
+    reversed once: the spreadsheet links tens of thousands of records."""
+    from django.urls import reverse
+
+    marker = "987654321"
+    head, tail = reverse(name, args=[int(marker)]).rsplit(marker, 1)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 def propaganda_sources() -> list[PropagandaSource]:
     """The plans sources first, the documents' disseminations, then those other apps register
     through the hook."""

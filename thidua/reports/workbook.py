@@ -3,32 +3,38 @@
 Sheet "Tổng hợp" repeats the report's tables; one sheet per kind of record lists each record
 counted (activities, meetings and other sources, tasks, registrations, exemplars, awardees) with
 a link to it in the back office, so every figure can be checked against its records.
+
+A province's year is some 60,000 records: they are read as plain values (no model instances)
+and written by the streaming writer of ``thidua.reports.xlsx``, with each record's URL built
+from a prefix reversed once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Iterable
-from copy import copy
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.core.text import format_date
 from thidua.reports.queries import awards, exemplars, movements, plans
 from thidua.reports.scope import Filter
-from thidua.reports.sources import propaganda_sources
+from thidua.reports.sources import propaganda_sources, record_url
+from thidua.reports.xlsx import (
+    STYLE_BOLD,
+    STYLE_HEADING,
+    STYLE_LINK,
+    STYLE_LINK_WRAP,
+    STYLE_TEXT,
+    STYLE_TITLE,
+    Sheet,
+    Workbook,
+)
 
-BOLD = Font(name="Times New Roman", bold=True, size=12)
-NORMAL = Font(name="Times New Roman", size=12)
-LINK = Font(name="Times New Roman", size=12, underline="single", color="1F4E79")
-WRAP = Alignment(wrap_text=True, vertical="top")
+CHUNK = 2000
 
 
 def absolute(url: str) -> str:
@@ -37,72 +43,56 @@ def absolute(url: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def _sheet(wb: Workbook, title: str, headings: list[str], widths: list[int]) -> Worksheet:
-    ws = wb.create_sheet(title[:31])
-    for col, (heading, width) in enumerate(zip(headings, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=col, value=heading)
-        cell.font, cell.alignment = BOLD, WRAP
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = "A2"
+def _absolute_maker() -> Callable[[str], str]:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+    def make(url: str) -> str:
+        if not url or url.startswith(("http://", "https://")):
+            return url
+        return base + url
+
+    return make
+
+
+def _sheet(wb: Workbook, title: str, headings: list[str], widths: list[int]) -> Sheet:
+    ws = wb.sheet(title, widths, freeze_header=True)
+    ws.append(headings, STYLE_HEADING)
     return ws
 
 
-def _append(ws: Worksheet, values: list[Any], link: str = "") -> None:
-    # A year of a province's records is tens of thousands of rows, so each row is built as
-    # styled cells and appended once: asking the sheet for its ``max_row`` after each append
-    # scans every cell written so far (quadratic), and setting a font or an alignment looks the
-    # style up by hashing it; the cells copy the style of a prototype instead.
-    normal, link_style = _styles(ws)
-    cells = []
-    for value in [*values, absolute(link) if link else None]:
-        cell = Cell(ws, value=value)
-        cell._style = copy(normal)
-        cells.append(cell)
-    ws.append(cells)
-    if link:  # once the cell has its place: the hyperlink refers to its coordinate
-        cells[-1].hyperlink = absolute(link)
-        cells[-1]._style = copy(link_style)
+def _append(ws: Sheet, values: list[Any], link: str = "") -> None:
+    ws.append(values, STYLE_TEXT, link=link, link_style=STYLE_LINK_WRAP)
 
 
-def _styles(ws: Worksheet) -> tuple[Any, Any]:
-    """The style arrays of a normal cell and of a link cell, registered once per workbook."""
-    wb = ws.parent
-    styles = getattr(wb, "_thidua_row_styles", None)
-    if styles is None:
-        prototype = Cell(ws)
-        prototype.font, prototype.alignment = NORMAL, WRAP
-        normal = copy(prototype._style)
-        prototype.font = LINK
-        styles = (normal, copy(prototype._style))
-        wb._thidua_row_styles = styles
-    return styles
+def _dates() -> Callable[[dt.date | None], str]:
+    """``format_date``, remembered: a year has 365 days and tens of thousands of records."""
+    seen: dict[dt.date | None, str] = {}
+
+    def day(value: dt.date | None) -> str:
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = format_date(value)
+        return text
+
+    return day
 
 
 def _summary(wb: Workbook, title: str, figures: dict[str, Any]) -> None:
-    ws = wb.active
-    ws.title = _("Tổng hợp")
-    ws.column_dimensions["A"].width = 60
-    for col in "BCDEF":
-        ws.column_dimensions[col].width = 16
-    ws.column_dimensions["G"].width = 50
-    ws.append([title])
-    ws.cell(row=1, column=1).font = Font(name="Times New Roman", bold=True, size=14)
+    ws = wb.sheet(_("Tổng hợp"), [60, 16, 16, 16, 16, 16, 50])
+    ws.append([title], STYLE_TITLE)
     ws.append([_("Cơ quan: %(agency)s") % {"agency": figures.get("agency", "")}])
     start, end = figures.get("period", ["", ""])
     ws.append([_("Kỳ báo cáo: %(start)s – %(end)s") % {"start": _day(start), "end": _day(end)}])
 
     def table(caption: str, headings: list[str], rows: Iterable[tuple[list[Any], str]]) -> None:
         ws.append([])
-        ws.append([caption])
-        ws.cell(row=ws.max_row, column=1).font = BOLD
-        ws.append([*headings, _("Danh sách hồ sơ")])
-        for col in range(1, len(headings) + 2):
-            ws.cell(row=ws.max_row, column=col).font = BOLD
+        ws.append([caption], STYLE_BOLD)
+        ws.append([*headings, _("Danh sách hồ sơ")], STYLE_BOLD)
         for values, url in rows:
-            ws.append([*values, absolute(url) if url else None])
             if url:
-                cell = ws.cell(row=ws.max_row, column=len(values) + 1)
-                cell.hyperlink, cell.font = absolute(url), LINK
+                ws.append(values, link=absolute(url), link_style=STYLE_LINK)
+            else:
+                ws.append([*values, None])
 
     part = figures.get("propaganda")
     if part:
@@ -179,14 +169,15 @@ def _summary(wb: Workbook, title: str, figures: dict[str, Any]) -> None:
 
 
 def _day(iso: str) -> str:
-    import datetime as dt
-
     return format_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
 def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
-    wb = Workbook()
+    buffer = io.BytesIO()
+    wb = Workbook(buffer)
     _summary(wb, title, figures)
+    link = _absolute_maker()
+    day = _dates()
     if figures.get("propaganda"):
         for source in propaganda_sources():
             ws = _sheet(
@@ -206,19 +197,10 @@ def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
             for r in source.records(flt):
                 _append(
                     ws,
-                    [
-                        format_date(r.date),
-                        r.title,
-                        r.channel,
-                        r.unit,
-                        r.people,
-                        "; ".join(r.topics),
-                    ],
-                    r.url,
+                    [day(r.date), r.title, r.channel, r.unit, r.people, "; ".join(r.topics)],
+                    link(r.url),
                 )
     if figures.get("plans"):
-        from django.urls import reverse
-
         ws = _sheet(
             wb,
             _("Nhiệm vụ"),
@@ -233,23 +215,29 @@ def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
             ],
             [12, 50, 30, 30, 16, 10, 40],
         )
-        for t in (
+        from thidua.plans.models import Task
+
+        statuses = {k: str(v) for k, v in Task.Status.choices}
+        url = record_url("plans:task_detail")
+        for pk, due, name, number, plan, unit, status, percent in (
             plans.tasks(flt)
-            .select_related("plan", "agency")
             .order_by("due_date", "pk")
-            .iterator(chunk_size=500)
+            .values_list(
+                "pk",
+                "due_date",
+                "title",
+                "plan__number_symbol",
+                "plan__title",
+                "agency__name",
+                "status",
+                "percent",
+            )
+            .iterator(chunk_size=CHUNK)
         ):
             _append(
                 ws,
-                [
-                    format_date(t.due_date),
-                    t.title,
-                    t.plan.number_symbol or t.plan.title,
-                    t.agency.name,
-                    str(t.get_status_display()),
-                    t.percent,
-                ],
-                reverse("plans:task_detail", args=[t.pk]),
+                [day(due), name, number or plan, unit, statuses.get(status, status), percent],
+                link(url(pk)),
             )
     if figures.get("movements"):
         ws = _sheet(
@@ -258,25 +246,29 @@ def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
             [_("Năm"), _("Phong trào"), _("Đơn vị"), _("Cá nhân"), _("Danh hiệu"), _("Liên kết")],
             [8, 40, 30, 30, 30, 40],
         )
-        for r in (
+        cascades: dict[tuple[int, int], str] = {}
+        for year, movement_id, movement, unit, person, title_name in (
             movements.registrations(flt)
             .order_by("movement__name", "year", "agency__path")
-            .iterator(chunk_size=500)
-        ):
-            _append(
-                ws,
-                [
-                    r.year,
-                    r.movement.name,
-                    r.agency.name,
-                    r.person.full_name if r.person_id else "",
-                    r.title_name,
-                ],
-                movements.cascade_link(r.movement_id, r.year),
+            .values_list(
+                "year",
+                "movement_id",
+                "movement__name",
+                "agency__name",
+                "person__full_name",
+                "title_name",
             )
+            .iterator(chunk_size=CHUNK)
+        ):
+            key = (movement_id, year)
+            if key not in cascades:
+                cascades[key] = link(movements.cascade_link(movement_id, year))
+            _append(ws, [year, movement, unit, person or "", title_name], cascades[key])
     if figures.get("exemplars"):
-        from django.urls import reverse
+        from thidua.exemplars.models import Stage
 
+        stages = {k: str(v) for k, v in Stage.choices}
+        url = record_url("exemplars:inspect")
         ws = _sheet(
             wb,
             _("Điển hình"),
@@ -290,28 +282,28 @@ def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
             ],
             [40, 30, 18, 14, 30, 40],
         )
-        for e in exemplars.exemplars(flt).order_by("unit__path", "name").iterator(chunk_size=500):
+        for pk, name, unit, stage, discovered, number, date in (
+            exemplars.exemplars(flt)
+            .order_by("unit__path", "name")
+            .values_list(
+                "pk",
+                "name",
+                "unit__name",
+                "stage",
+                "discovered_on",
+                "recognition_decision_number",
+                "recognition_decision_date",
+            )
+            .iterator(chunk_size=CHUNK)
+        ):
+            decision = " ".join(p for p in (number, day(date)) if p)
             _append(
                 ws,
-                [
-                    e.name,
-                    e.unit.name,
-                    str(e.get_stage_display()),
-                    format_date(e.discovered_on),
-                    " ".join(
-                        p
-                        for p in (
-                            e.recognition_decision_number,
-                            format_date(e.recognition_decision_date),
-                        )
-                        if p
-                    ),
-                ],
-                reverse("exemplars:inspect", args=[e.pk]),
+                [name, unit, stages.get(stage, stage), day(discovered), decision],
+                link(url(pk)),
             )
     if figures.get("awards"):
-        from django.urls import reverse
-
+        url = record_url("awards:decision_detail")
         ws = _sheet(
             wb,
             _("Khen thưởng"),
@@ -326,24 +318,23 @@ def report_workbook(flt: Filter, title: str, figures: dict[str, Any]) -> bytes:
             ],
             [20, 12, 30, 30, 30, 14, 40],
         )
-        for a in (
+        decisions: dict[int, str] = {}
+        for decision_id, symbol, date, title_name, name, unit, amount in (
             awards.awardees(flt)
-            .select_related("decision")
             .order_by("decision__date", "decision_id", "position")
-            .iterator(chunk_size=500)
-        ):
-            _append(
-                ws,
-                [
-                    a.decision.symbol,
-                    format_date(a.decision.date),
-                    a.title.name,
-                    a.name,
-                    a.unit_name,
-                    a.amount,
-                ],
-                reverse("awards:decision_detail", args=[a.decision_id]),
+            .values_list(
+                "decision_id",
+                "decision__symbol",
+                "decision__date",
+                "title__name",
+                "name",
+                "unit_name",
+                "amount",
             )
-    buffer = io.BytesIO()
-    wb.save(buffer)
+            .iterator(chunk_size=CHUNK)
+        ):
+            if decision_id not in decisions:
+                decisions[decision_id] = link(url(decision_id))
+            _append(ws, [symbol, day(date), title_name, name, unit, amount], decisions[decision_id])
+    wb.save()
     return buffer.getvalue()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.documents import queries as documents
 from thidua.plans.models import Activity, Channel
 from thidua.reports.scope import Filter
-from thidua.reports.sources import PropagandaSource, Record, Tally
+from thidua.reports.sources import PropagandaSource, Record, Tally, record_url
 
 CHANNEL = Channel.E_OFFICE
 
@@ -61,15 +61,22 @@ def _link(flt: Filter, extra: dict[str, str]) -> str:
 
 def _records(flt: Filter) -> Iterable[Record]:
     label = str(Channel(CHANNEL).label)
-    qs = disseminations(flt).order_by("-sent_at", "-pk")
-    for d in qs.iterator(chunk_size=500):
+    url = record_url("documents:dissemination")
+    rows = (
+        disseminations(flt)
+        .order_by("-sent_at", "-pk")
+        .values_list(
+            "pk", "sent_at", "document__number_symbol", "document__summary", "agency__name"
+        )
+    )
+    for pk, sent_at, number, summary, unit in rows.iterator(chunk_size=2000):
         yield Record(
-            date=timezone.localdate(d.sent_at),
-            title=str(d.document),
+            date=timezone.localdate(sent_at),
+            title=f"{number} – {summary}",  # as Document.__str__
             channel=label,
-            unit=d.agency.name,
+            unit=unit,
             people=0,
-            url=reverse("documents:dissemination", args=[d.pk]),
+            url=url(pk),
         )
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.plans import queries as plans
-from thidua.plans.models import Channel, Meeting
+from thidua.plans.models import Activity, Channel, Meeting
 from thidua.reports.scope import Filter
 from thidua.reports.sources import PropagandaSource, Record, Tally
 
@@ -71,34 +71,55 @@ def _link(flt: Filter, extra: dict[str, str], channel_param: str) -> str:
     return f"{reverse('plans:deliveries')}?{urlencode(params)}"
 
 
-def _activity_records(flt: Filter) -> Iterable[Record]:
-    labels = dict(Channel.choices)
-    qs = activities(flt).prefetch_related("topics").order_by("-date", "-pk")
-    for a in qs.iterator(chunk_size=500):
+def _topics(model: type, qs: QuerySet) -> dict[int, list[str]]:
+    """The titles of the content items each record carried, in the items' order: one query for
+    all the records (a prefetch per chunk of records would be one per 500 records)."""
+    field = model.topics.field  # type: ignore[attr-defined]
+    own, item = field.m2m_field_name(), field.m2m_reverse_field_name()
+    through = model.topics.through  # type: ignore[attr-defined]
+    rows = (
+        through.objects.filter(**{f"{own}_id__in": qs.order_by().values("pk")})
+        .order_by(f"{item}__order", f"{item}_id")
+        .values_list(f"{own}_id", f"{item}__title")
+    )
+    topics: dict[int, list[str]] = {}
+    for pk, title in rows.iterator(chunk_size=5000):
+        topics.setdefault(pk, []).append(title)
+    return topics
+
+
+def _records(
+    model: type, qs: QuerySet, kind_field: str, people_field: str, labels: dict[str, str]
+) -> Iterable[Record]:
+    """Plain values, not model instances: a province's year is tens of thousands of rows."""
+    topics = _topics(model, qs)
+    which = "activity" if model is Activity else "meeting"
+    base = reverse("plans:deliveries") + f"?{which}="
+    columns = ["pk", "date", "title", kind_field, "agency__name", people_field]
+    if model is Activity:
+        columns.append("link")
+    rows = qs.order_by("-date", "-pk").values_list(*columns)
+    for row in rows.iterator(chunk_size=2000):
+        pk, date, title, kind, unit, people = row[:6]
         yield Record(
-            date=a.date,
-            title=a.title,
-            channel=str(labels.get(a.channel, a.channel)),
-            unit=a.agency.name,
-            people=a.audience,
-            url=a.link or reverse("plans:deliveries") + f"?activity={a.pk}",
-            topics=[t.title for t in a.topics.all()],
+            date=date,
+            title=title,
+            channel=labels.get(kind, kind),
+            unit=unit,
+            people=people,
+            url=(row[6] if len(row) > 6 else "") or f"{base}{pk}",
+            topics=topics.get(pk, []),
         )
+
+
+def _activity_records(flt: Filter) -> Iterable[Record]:
+    labels = {k: str(v) for k, v in Channel.choices}
+    return _records(Activity, activities(flt), "channel", "audience", labels)
 
 
 def _meeting_records(flt: Filter) -> Iterable[Record]:
-    labels = dict(Meeting.Kind.choices)
-    qs = meetings(flt).prefetch_related("topics").order_by("-date", "-pk")
-    for m in qs.iterator(chunk_size=500):
-        yield Record(
-            date=m.date,
-            title=m.title,
-            channel=str(labels.get(m.kind, m.kind)),
-            unit=m.agency.name,
-            people=m.attendees,
-            url=reverse("plans:deliveries") + f"?meeting={m.pk}",
-            topics=[t.title for t in m.topics.all()],
-        )
+    labels = {k: str(v) for k, v in Meeting.Kind.choices}
+    return _records(Meeting, meetings(flt), "kind", "attendees", labels)
 
 
 def plan_sources() -> list[PropagandaSource]:
