@@ -15,6 +15,7 @@ import pytest
 _TOOL_HINTS = {
     "tesseract": "apt-get install tesseract-ocr tesseract-ocr-vie",
     "libreoffice": "apt-get install libreoffice-writer-nogui",
+    "libreoffice-calc": "apt-get install libreoffice-calc-nogui",
     "pdftoppm": "apt-get install poppler-utils",
     "chromium": "apt-get install chromium",
 }
@@ -28,6 +29,10 @@ def _tool_path(name: str) -> str | None:
         return shutil.which("tesseract") if ocr_available() else None
     if name == "libreoffice":
         return shutil.which("libreoffice") or shutil.which("soffice")
+    if name == "libreoffice-calc":  # LibreOffice with its spreadsheet module
+        office = shutil.which("libreoffice") or shutil.which("soffice")
+        calc = os.path.exists("/usr/lib/libreoffice/program/libsclo.so")
+        return office if office and calc else None
     return shutil.which(name)
 
 
