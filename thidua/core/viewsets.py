@@ -18,7 +18,11 @@ from django.db.models import Model, QuerySet
 from django.forms import modelform_factory
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -41,6 +45,33 @@ class DayColumn(Column):
         if isinstance(value, dt.datetime):
             value = timezone.localtime(value).date()
         return format_date(value)
+
+
+class CappedPaginator(WagtailPaginator):
+    """Counts at most ``cap`` rows: at province scale, counting every document or proposal in
+    scope costs more than reading the page. Beyond the cap the listing says "more than N" and
+    pages through the first N rows in the chosen order (filters and search narrow the rest)."""
+
+    cap = 10_000
+
+    @cached_property
+    def count(self) -> int:  # type: ignore[override]
+        if not isinstance(self.object_list, QuerySet):
+            return super().count
+        counted = self.object_list.order_by()[: self.cap + 1].count()
+        self.capped = counted > self.cap
+        return min(counted, self.cap)
+
+    capped = False
+
+    @cached_property
+    def items_count_label(self) -> str:
+        if self.count and self.capped:
+            return gettext("Hơn %(count)s %(items)s") % {
+                "count": number_format(self.cap, force_grouping=True),
+                "items": self.verbose_name_plural,
+            }
+        return super().items_count_label
 
 
 class ScopedPermissionPolicy(BasePermissionPolicy):
@@ -113,6 +144,7 @@ class ScopedIndexView(generic.IndexView):
     """
 
     row_actions: Callable[[Any, Model], list[tuple[str, str, str]]] | None = None
+    paginator_class = CappedPaginator
 
     def get_list_more_buttons(self, instance: Model) -> list[Any]:
         buttons = super().get_list_more_buttons(instance)
