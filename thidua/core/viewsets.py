@@ -18,8 +18,10 @@ from django.db.models import Model, QuerySet
 from django.forms import modelform_factory
 from django.http import Http404
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import localize, number_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.paginator import WagtailPaginator
@@ -37,7 +39,19 @@ from thidua.core.text import format_date
 ScopedQuerySet = Callable[[Any], QuerySet]
 
 
-class DayColumn(Column):
+class QuickColumn(Column):
+    """A plain column whose cells are rendered in Python, with the markup and escaping of
+    Wagtail's ``wagtailadmin/tables/cell.html``: a page of 50 rows renders hundreds of cells,
+    and one template per cell is most of a list page's time."""
+
+    def render_cell_html(self, instance: Model, parent_context: Any) -> str:
+        value = self.get_cell_context_data(instance, parent_context)["value"]
+        value = "" if value is None else localize(template_localtime(value))
+        classname = format_html(' class="{}"', self.classname) if self.classname else ""
+        return format_html("<td{}>{}</td>", classname, value)
+
+
+class DayColumn(QuickColumn):
     """A date as dd/mm/yyyy (Wagtail's DateColumn shows relative times such as "3 years ago")."""
 
     def get_value(self, instance: Model) -> str:
@@ -157,6 +171,15 @@ class ScopedIndexView(generic.IndexView):
 
     def get_base_queryset(self) -> QuerySet:
         return type(self.permission_policy).scoped_queryset(self.request.user)
+
+    @cached_property
+    def columns(self) -> list[Any]:
+        """Plain columns render their cells in Python (``QuickColumn``)."""
+        columns = super().columns
+        for column in columns:
+            if type(column) is Column:
+                column.__class__ = QuickColumn
+        return columns
 
     def search_queryset(self, queryset: QuerySet) -> QuerySet:
         if not self.is_searching:
