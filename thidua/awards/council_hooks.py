@@ -20,6 +20,12 @@ from thidua.org.views.search import SearchSection
 
 class CouncilMenuItem(MenuItem):
     def is_shown(self, request: Any) -> bool:
+        """The Office and leadership always (the Office sets councils up from that page, even
+        before the first one): no statement on every back-office page. Anyone else when a
+        council counts them as a member."""
+        scope = user_scope(request.user)
+        if scope.is_province_admin or scope.paths_with(access.SESSION_READERS):
+            return True
         return access.councils_visible_to(request.user).exists()
 
 

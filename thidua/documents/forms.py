@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.core.forms import QuickSelect
 from thidua.documents.models import Document, OutgoingNumber, Recipient
 from thidua.documents.services.numbering import TYPE_ABBREVIATIONS
 from thidua.documents.services.registry import parse_references
@@ -245,7 +246,9 @@ OFFICIAL_LETTER = "-"
 class RegisterFilterForm(forms.Form):
     """Filters of the outgoing register's list (GET)."""
 
-    agency = forms.ModelChoiceField(label=gettext_lazy("Cơ quan"), queryset=None, required=False)
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan"), queryset=None, required=False, widget=QuickSelect
+    )
     type_abbr = forms.ChoiceField(
         label=gettext_lazy("Loại"),
         # "" = every type; công văn (no abbreviation) is "-" here
@@ -264,4 +267,5 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        # A province's register lists hundreds of agencies: read only what the options show.
+        self.fields["agency"].queryset = agencies.only("name", "path")

@@ -118,7 +118,11 @@ class Proposal(models.Model):
                 name="awards_proposal_one_nominee",
             ),
         ]
-        indexes = [models.Index(fields=["title", "year"], name="awards_proposal_title_year")]
+        indexes = [
+            models.Index(fields=["title", "year"], name="awards_proposal_title_year"),
+            # The back-office list, newest first: read a page without sorting every proposal.
+            models.Index(fields=["-created_at", "-id"], name="awards_proposal_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title.label} {self.year} – {self.nominee_name}"

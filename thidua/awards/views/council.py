@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +40,8 @@ from thidua.awards.services.minutes import minutes_generate
 from thidua.core.forms import attach_errors
 from thidua.org.models import Agency, Bloc, RoleAssignment
 from thidua.org.queries import agencies_managed_by, blocs_visible_to
+
+SESSIONS_PER_PAGE = 20
 
 
 def _day_input() -> forms.DateInput:
@@ -112,15 +113,26 @@ def _form_page(request: HttpRequest, form: forms.Form, **context: Any) -> HttpRe
 @login_required
 def council_list(request: HttpRequest) -> HttpResponse:
     councils = access.councils_visible_to(request.user).order_by("-term_start", "name")
-    sessions = Paginator(
-        access.sessions_visible_to(request.user).order_by("-date", "-id"), 20
-    ).get_page(request.GET.get("p"))
+    # Sessions page without a count (one query less): one row more than a page says whether
+    # more follow.
+    number = int(request.GET["p"]) if request.GET.get("p", "").isdigit() else 1
+    number = max(number, 1)
+    offset = (number - 1) * SESSIONS_PER_PAGE
+    sessions = list(
+        access.sessions_visible_to(request.user).order_by("-date", "-id")[
+            offset : offset + SESSIONS_PER_PAGE + 1
+        ]
+    )
+    has_next = len(sessions) > SESSIONS_PER_PAGE
     return render(
         request,
         "awards/council/list.html",
         {
             "councils": councils,
-            "sessions": sessions,
+            "sessions": sessions[:SESSIONS_PER_PAGE],
+            "number": number,
+            "previous": number - 1 if number > 1 else None,
+            "next": number + 1 if has_next else None,
             "can_create": agencies_managed_by(request.user).exists(),
         },
     )

@@ -212,6 +212,8 @@ class Exemplar(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["stage", "unit"]),
             models.Index(fields=["approved_for_publication", "stage"]),
+            # The back-office list, newest first: a page without sorting every exemplar.
+            models.Index(fields=["-discovered_on", "-id"], name="exemplar_discovered"),
         ]
         constraints = [
             models.CheckConstraint(

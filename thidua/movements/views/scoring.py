@@ -83,14 +83,15 @@ def bloc_index(request: HttpRequest) -> HttpResponse:
     )
     year = timezone.localdate().year
     scope = user_scope(request.user)
-    leaders = {
-        t.bloc_id: t.leader for t in BlocTerm.objects.filter(year=year).select_related("leader")
-    }
-    manageable = [
-        bloc
-        for bloc in blocs_visible_to(request.user)
-        if perms.can_manage_scoring(scope, leaders[bloc.pk].path if bloc.pk in leaders else None)
-    ]
+    if scope.is_province_admin:  # manages every bloc, with or without a leader this year
+        manageable = list(blocs_visible_to(request.user))
+    else:  # only blocs whose leader this year is under the user's Office: one read
+        terms = (
+            BlocTerm.objects.filter(year=year, bloc__in=blocs_visible_to(request.user))
+            .select_related("bloc", "leader")
+            .order_by("bloc__code")
+        )
+        manageable = [t.bloc for t in terms if perms.can_manage_scoring(scope, t.leader.path)]
     return render(
         request,
         "movements/bloc_index.html",
