@@ -327,11 +327,10 @@ def search_queryset(
     indexed = issubclass(model, index.Indexed)
     if indexed:
         backend = get_search_backend()
-        text = " ".join(words)
         if hasattr(backend, "search_within"):
             rows = list(backend.search_within(query or "", queryset)[:CANDIDATES])
         else:
-            found = backend.search(text, model, operator="and")[:CANDIDATES]
+            found = backend.search(" ".join(words), model, operator="and")[:CANDIDATES]
             ranked = [obj.pk for obj in found]
             in_scope = {obj.pk: obj for obj in queryset.filter(pk__in=ranked)}
             rows = [in_scope[pk] for pk in ranked if pk in in_scope]
