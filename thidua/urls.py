@@ -1,12 +1,9 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
-
-from thidua.portal.views.serve import serve as portal_serve
 
 urlpatterns = [
     # Project admin pages sit under /admin/ before Wagtail's catch-all admin URLs.
@@ -34,8 +31,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("", include("thidua.portal.urls")),
     path("", include("thidua.awards.public_urls")),
-    # Wagtail's pages, articles read back from their stored rendering (portal/rendering.py);
-    # Wagtail's own serve pattern stays below for its other URLs and for reversing.
-    re_path(serve_pattern, portal_serve, name="portal_serve"),
+    # Wagtail's pages (an article's stored rendering is served before this, by the page cache
+    # middleware: portal/rendering.py).
     path("", include(wagtail_urls)),
 ]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from tests.portal.conftest import add_article, publish
@@ -105,3 +106,21 @@ def test_with_the_cache_turned_off_nothing_is_stored(portal, client, settings):
     article = add_article(portal.news, "Tin không lưu")
     client.get(article.url)
     assert not PageRendering.objects.exists()
+
+
+def test_the_plain_address_read_from_the_rendering_is_kept_in_the_page_cache(
+    portal, client, django_assert_num_queries
+):
+    # Given an article rendered by one web process, whose page cache then lost the address
+    article = add_article(portal.news, "Gương điển hình tiên tiến ở Sở")
+    client.get(article.url)
+    cache.clear()
+    # When the plain address is asked for again, the stored rendering answers, headers and all
+    with django_assert_num_queries(1):
+        again = client.get(article.url)
+    assert again["X-Portal-Rendering"] == "stored"
+    assert again["Content-Type"].startswith("text/html")
+    assert "script-src 'self'" in again["Content-Security-Policy"]
+    # Then it is in the page cache for the next visitor, without a query
+    with django_assert_num_queries(0):
+        assert client.get(article.url)["X-Portal-Cache"] == "hit"

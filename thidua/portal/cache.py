@@ -35,6 +35,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_request
 
+from thidua.portal import rendering
+
 GENERATION_KEY = "portal:generation"
 # Paths never cached: the back office, files, APIs and anything with per-user content.
 EXCLUDED_PREFIXES = (
@@ -95,8 +97,6 @@ def purge(*_args: Any, **_kwargs: Any) -> None:
         _write_generation_file(path)
     else:
         _cache().set(GENERATION_KEY, time.time_ns(), None)
-    from thidua.portal import rendering
-
     rendering.forget_stale(current_generation())
 
 
@@ -173,11 +173,21 @@ class AnonymousPageCacheMiddleware:
         request.portal_generation = generation  # type: ignore[attr-defined]
         if stored is not None and stored[0] == generation:
             _, status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
+            response = _replay(status, headers, content)
             response["X-Portal-Cache"] = "hit"
             return response
+        if rendering.wanted(request):
+            found = rendering.stored(request)
+            if found is not None:
+                content, headers = found
+                if not request.META.get("QUERY_STRING"):
+                    # The plain address is asked again and again: keep it in the page cache.
+                    # With a query string (a tracking parameter per click) the row serves.
+                    cache.set(key, (generation, 200, headers, content), timeout())
+                response = _replay(200, headers, content)
+                response["X-Portal-Cache"] = "miss"
+                response["X-Portal-Rendering"] = "stored"
+                return response
         response = self.get_response(request)
         if cacheable_response(request, response):
             if hasattr(response, "render") and not response.is_rendered:
@@ -188,5 +198,14 @@ class AnonymousPageCacheMiddleware:
                 if name.lower() not in _SKIP_HEADERS
             ]
             cache.set(key, (generation, response.status_code, headers, response.content), timeout())
+            rendering.store(request, response, headers)
             response["X-Portal-Cache"] = "miss"
         return response
+
+
+def _replay(status: int, headers: list, content: bytes) -> HttpResponse:
+    """A response as it was stored: its status, headers and content."""
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response

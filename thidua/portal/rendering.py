@@ -2,15 +2,18 @@
 
 A portal article changes only when something is published, unpublished, moved or edited, and
 each of those starts a new portal generation (cache.py). So the page an anonymous visitor gets is
-rendered once per generation and stored with that generation (``PageRendering``); every later
-anonymous request for the same address reads it back in one indexed query, whatever its query
-string (links shared on social networks carry a different tracking parameter per click, which the
-page cache, keyed by the full address, never matches).
+rendered once per generation and stored with that generation and its headers
+(``PageRendering``); every later anonymous request for the same address is answered from it by
+the page cache middleware in one indexed query, whatever its query string (links shared on social
+networks carry a different tracking parameter per click, which the page cache, keyed by the full
+address, never matches), before sessions, CSRF, authentication and the URL resolver run.
 
-What is stored is exactly what Wagtail's serve produced for an anonymous visitor: view
-restrictions, scheduled expiry and unpublishing are applied before anything is stored, and a
-rendering of an older generation is never served (stale rows are deleted on purge). Logged-in
-users, previews, the print view (``?print=1``) and other page types always go through Wagtail.
+What is stored is exactly what an anonymous visitor was sent: the article marks its response
+(``mark``), and the middleware stores it only when the page cache would (status 200, no cookie,
+not private, nobody logged in). View restrictions, scheduled expiry and unpublishing are applied
+by Wagtail before anything is stored, and a rendering of an older generation is never served
+(stale rows are deleted on purge). Logged-in users, previews, the print view (``?print=1``) and
+other page types always go through Wagtail.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from typing import Any
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger(__name__)
 
 
 def _key(request: HttpRequest) -> str:
-    raw = "|".join([request.get_host(), request.path, get_language() or ""])
+    # The language as LocaleMiddleware will choose it (no i18n_patterns here): the key is
+    # computed before that middleware has run, when the rendering is looked up.
+    raw = "|".join([request.get_host(), request.path, get_language_from_request(request) or ""])
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -47,29 +52,42 @@ def wanted(request: HttpRequest) -> bool:
     )
 
 
-def stored(request: HttpRequest) -> str | None:
-    """The rendering of this address under the current generation, if one was stored."""
+def stored(request: HttpRequest) -> tuple[bytes, list[list[str]]] | None:
+    """The content and headers of this address's rendering under the current generation, if
+    one was stored."""
     from thidua.portal.models import PageRendering
 
     rows = PageRendering.objects.filter(
         key=_key(request), generation=_generation(request)
-    ).values_list("html", flat=True)[:1]
-    return rows[0] if rows else None
+    ).values_list("html", "headers")[:1]
+    if not rows:
+        return None
+    html, headers = rows[0]
+    return html.encode(), headers
 
 
-def store(request: HttpRequest, page: Any, response: HttpResponse) -> None:
-    """Keep what was rendered for an anonymous visitor, under the request's generation. A
-    failure to store (a concurrent writer, a busy database) never fails the visitor's request."""
+def mark(request: HttpRequest, page: Any, response: HttpResponse) -> None:
+    """Ask the page cache middleware to keep this response as the page's rendering, once it
+    knows the response's final headers and that it may be cached."""
+    if wanted(request) and response.status_code == 200:
+        response.portal_rendering_of = page.pk  # type: ignore[attr-defined]
+
+
+def store(request: HttpRequest, response: HttpResponse, headers: list[tuple[str, str]]) -> None:
+    """Keep a marked response, under the request's generation. A failure to store (a
+    concurrent writer, a busy database) never fails the visitor's request."""
     from thidua.portal.models import PageRendering
 
-    if hasattr(response, "render") and not response.is_rendered:
-        response.render()
+    page_id = getattr(response, "portal_rendering_of", None)
+    if page_id is None or not wanted(request):
+        return
     row = PageRendering(
         key=_key(request),
-        page_id=page.pk,
+        page_id=page_id,
         path=request.path[:255],
         generation=_generation(request),
         html=response.content.decode(response.charset),
+        headers=[list(header) for header in headers],
     )
     try:
         with transaction.atomic():  # one upsert: INSERT … ON CONFLICT (key) DO UPDATE
@@ -77,7 +95,7 @@ def store(request: HttpRequest, page: Any, response: HttpResponse) -> None:
                 [row],
                 update_conflicts=True,
                 unique_fields=["key"],
-                update_fields=["page", "path", "generation", "html", "rendered_at"],
+                update_fields=["page", "path", "generation", "html", "headers", "rendered_at"],
             )
     except (IntegrityError, DatabaseError):  # another request stored it first, or a lock
         logger.info("Article rendering not stored for %s", request.path, exc_info=True)

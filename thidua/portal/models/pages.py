@@ -259,8 +259,7 @@ class ArticlePage(PortalPage):
         from thidua.portal import rendering
 
         response = super().serve(request, *args, **kwargs)
-        if rendering.wanted(request) and response.status_code == 200:
-            rendering.store(request, self, response)
+        rendering.mark(request, self, response)
         return response
 
     def get_template(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:

@@ -15,6 +15,9 @@ class PageRendering(models.Model):
     path = models.CharField(max_length=255)
     generation = models.BigIntegerField()
     html = models.TextField()
+    # The response's headers as the page cache stores them (CSP, content type, language), so the
+    # page cache middleware can answer from this row as it answers a cache hit.
+    headers = models.JSONField(default=list)
     rendered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
