@@ -12,8 +12,9 @@ stock Wagtail page type and a constant view (bench/portal_bench/). Measured, eac
 - constant:   /bench-constant/ (the whole middleware stack, no template, no database);
 - plain:      a stock ``Page`` subclass with a RichTextField body (no cache, no extras);
 - article, uncached: the portal article with a new query string on every request: a miss of the
-              page cache, answered from the article's stored rendering (one query;
-              portal/rendering.py);
+              page cache, answered by the page cache middleware from the article's rendering
+              (kept in the cache under the address without its query string; read from the
+              database in one query when this process's cache lost it; portal/rendering.py);
 - article, first render: a different portal article on every request, none rendered before in
               this generation (as right after a publish): Wagtail's routing and the full render;
 - article, cached: the portal article, anonymous, served from the page cache;
@@ -304,7 +305,7 @@ def main() -> None:
     parser.add_argument(
         "--cold-articles",
         type=int,
-        default=1200,
+        default=2000,
         help="articles for the first-render case, each requested once (more than it can serve)",
     )
     args = parser.parse_args()

@@ -38,6 +38,7 @@ from django.utils.translation import get_language_from_request
 from thidua.portal import rendering
 
 GENERATION_KEY = "portal:generation"
+_RENDERING_PREFIX = "portal:rendering:"
 # Paths never cached: the back office, files, APIs and anything with per-user content.
 EXCLUDED_PREFIXES = (
     "/admin/",
@@ -102,23 +103,23 @@ def purge(*_args: Any, **_kwargs: Any) -> None:
 
 def current_generation() -> int:
     """The portal's generation as every process sees it."""
-    generation, _ = _read(_cache(), None)
+    generation, _ = _read(_cache(), [])
     return generation
 
 
-def _read(cache: Any, key: str | None) -> tuple[int, Any]:
-    """The generation and, when ``key`` is given, the stored page, in one round trip."""
+def _read(cache: Any, keys: list[str]) -> tuple[int, dict[str, Any]]:
+    """The generation and what is stored under ``keys``, in one round trip."""
     path = _generation_file()
     if path:
-        return _file_generation(path), cache.get(key) if key else None
-    found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
-    generation = found.get(GENERATION_KEY)
+        return _file_generation(path), cache.get_many(keys) if keys else {}
+    found = cache.get_many([GENERATION_KEY, *keys])
+    generation = found.pop(GENERATION_KEY, None)
     if generation is None:
         # First request, or the key was evicted: a new generation, so that nothing stored
         # before the eviction can be served.
         cache.add(GENERATION_KEY, time.time_ns(), None)
         generation = cache.get(GENERATION_KEY)
-    return generation, found.get(key) if key else None
+    return generation, found
 
 
 def _key(request: HttpRequest) -> str:
@@ -167,29 +168,39 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         key = _key(request)
-        generation, stored = _read(cache, key)
+        # An article's rendering is kept under its address without the query string, so a link
+        # with a tracking parameter per click is still answered without rendering (rendering.py).
+        # For any other page the same key holds "no rendering here", so that no request looks
+        # for one in the database twice in a generation.
+        rendering_key = (
+            _RENDERING_PREFIX + rendering.key(request) if rendering.may_answer(request) else None
+        )
+        generation, found = _read(cache, [key, rendering_key] if rendering_key else [key])
         # The generation this request is served under: the article's stored rendering must be of
         # it (rendering.py), and what is rendered now is stored under it.
         request.portal_generation = generation  # type: ignore[attr-defined]
-        if stored is not None and stored[0] == generation:
-            _, status, headers, content = stored
+        page = found.get(key)
+        if page is not None and page[0] == generation:
+            _, status, headers, content = page
             response = _replay(status, headers, content)
             response["X-Portal-Cache"] = "hit"
             return response
-        if rendering.wanted(request):
-            found = rendering.stored(request)
-            if found is not None:
-                content, headers = found
-                if not request.META.get("QUERY_STRING"):
-                    # The plain address is asked again and again: keep it in the page cache.
-                    # With a query string (a tracking parameter per click) the row serves.
-                    cache.set(key, (generation, 200, headers, content), timeout())
+        if rendering_key:
+            known = found.get(rendering_key)
+            if known is None or known[0] != generation:
+                known = (generation, *(rendering.stored(request) or (None, None)))
+                if known[1] is not None:
+                    cache.set(rendering_key, known, timeout())
+            if known[1] is not None:
+                _, content, headers = known
                 response = _replay(200, headers, content)
                 response["X-Portal-Cache"] = "miss"
                 response["X-Portal-Rendering"] = "stored"
                 return response
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        cacheable = cacheable_response(request, response)
+        headers: list[tuple[str, str]] = []
+        if cacheable:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = [
@@ -198,8 +209,12 @@ class AnonymousPageCacheMiddleware:
                 if name.lower() not in _SKIP_HEADERS
             ]
             cache.set(key, (generation, response.status_code, headers, response.content), timeout())
-            rendering.store(request, response, headers)
             response["X-Portal-Cache"] = "miss"
+        if rendering_key and response.status_code == 200:
+            if cacheable and rendering.store(request, response, headers):
+                cache.set(rendering_key, (generation, response.content, headers), timeout())
+            else:
+                cache.set(rendering_key, (generation, None, None), timeout())
         return response
 
 

@@ -29,7 +29,7 @@ from django.utils.translation import get_language_from_request
 logger = logging.getLogger(__name__)
 
 
-def _key(request: HttpRequest) -> str:
+def key(request: HttpRequest) -> str:
     # The language as LocaleMiddleware will choose it (no i18n_patterns here): the key is
     # computed before that middleware has run, when the rendering is looked up.
     raw = "|".join([request.get_host(), request.path, get_language_from_request(request) or ""])
@@ -42,14 +42,19 @@ def _generation(request: HttpRequest) -> int | None:
     return getattr(request, "portal_generation", None)
 
 
-def wanted(request: HttpRequest) -> bool:
-    """May this request be answered from, or stored as, an article's rendering?"""
+def may_answer(request: HttpRequest) -> bool:
+    """Could a rendering answer this request, were the address an article's? (The page cache
+    middleware asks before the request has a generation.)"""
     return (
-        _generation(request) is not None
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and "print" not in request.GET
         and not request.headers.get("HX-Request")
     )
+
+
+def wanted(request: HttpRequest) -> bool:
+    """May this request be answered from, or stored as, an article's rendering?"""
+    return _generation(request) is not None and may_answer(request)
 
 
 def stored(request: HttpRequest) -> tuple[bytes, list[list[str]]] | None:
@@ -58,7 +63,7 @@ def stored(request: HttpRequest) -> tuple[bytes, list[list[str]]] | None:
     from thidua.portal.models import PageRendering
 
     rows = PageRendering.objects.filter(
-        key=_key(request), generation=_generation(request)
+        key=key(request), generation=_generation(request)
     ).values_list("html", "headers")[:1]
     if not rows:
         return None
@@ -73,16 +78,17 @@ def mark(request: HttpRequest, page: Any, response: HttpResponse) -> None:
         response.portal_rendering_of = page.pk  # type: ignore[attr-defined]
 
 
-def store(request: HttpRequest, response: HttpResponse, headers: list[tuple[str, str]]) -> None:
-    """Keep a marked response, under the request's generation. A failure to store (a
-    concurrent writer, a busy database) never fails the visitor's request."""
+def store(request: HttpRequest, response: HttpResponse, headers: list[tuple[str, str]]) -> bool:
+    """Keep a marked response, under the request's generation; False when the response is not
+    an article's rendering. A failure to store (a concurrent writer, a busy database) never
+    fails the visitor's request."""
     from thidua.portal.models import PageRendering
 
     page_id = getattr(response, "portal_rendering_of", None)
     if page_id is None or not wanted(request):
-        return
+        return False
     row = PageRendering(
-        key=_key(request),
+        key=key(request),
         page_id=page_id,
         path=request.path[:255],
         generation=_generation(request),
@@ -99,6 +105,7 @@ def store(request: HttpRequest, response: HttpResponse, headers: list[tuple[str,
             )
     except (IntegrityError, DatabaseError):  # another request stored it first, or a lock
         logger.info("Article rendering not stored for %s", request.path, exc_info=True)
+    return True
 
 
 def forget_stale(generation: int) -> None:
