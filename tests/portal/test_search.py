@@ -180,6 +180,19 @@ def test_a_record_saved_before_the_worker_ran_is_found_through_its_folded_column
     assert len(sections["documents"].hits) == 1
 
 
+def test_one_search_reads_the_waiting_index_jobs_once(portal, agency_a, office_a):
+    """Every source of one search asks which of its records wait for the worker: the task queue
+    is read once for all of them."""
+    from django.test.utils import CaptureQueriesContext
+
+    add_document(agency_a, summary="Hướng dẫn bình xét danh hiệu năm 2026")  # no worker yet
+    with CaptureQueriesContext(connection) as ctx:
+        sections = searchindex.search("binh xet danh hieu", user=office_a)
+    assert len(sections) > 2
+    reads = [q for q in ctx.captured_queries if "django_tasks_database_dbtaskresult" in q["sql"]]
+    assert len(reads) == 1
+
+
 def test_title_tiers():
     words = ["thi", "dua"]
     assert searchindex.title_tier("Thi đua", words) == 0

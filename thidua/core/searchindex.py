@@ -310,14 +310,19 @@ def title_tier(title: str, words: Sequence[str]) -> int:
 
 
 def search_queryset(
-    queryset: QuerySet, query: str | None, *, title: Callable[[Any], str] = str
+    queryset: QuerySet,
+    query: str | None,
+    *,
+    title: Callable[[Any], str] = str,
+    pending: PendingIndexJobs | None = None,
 ) -> list[Any]:
     """The records of a (scoped) queryset that match the folded query, best first.
 
     With a database backend the index is searched inside the scoped queryset, in one query
     (``search_within``). With an external engine the index is asked about the whole model and
     the scope applied to its candidates afterwards in the database. Either way unpublished or
-    out-of-scope records never come out.
+    out-of-scope records never come out. ``pending``: the index jobs still waiting, when one
+    search reads several querysets (read once for all of them).
     """
     words = query_words(query)
     if not words:
@@ -336,7 +341,9 @@ def search_queryset(
             rows = [in_scope[pk] for pk in ranked if pk in in_scope]
     position = {obj.pk: i for i, obj in enumerate(rows)}
     if _has_folded_column(model):
-        for obj in _not_yet_indexed(queryset, query, indexed=indexed, found=list(position)):
+        waiting = pending or PendingIndexJobs()
+        found = list(position)
+        for obj in _not_yet_indexed(queryset, query, indexed=indexed, found=found, pending=waiting):
             if len(rows) >= CANDIDATES:
                 break
             position[obj.pk] = len(position)
@@ -351,7 +358,9 @@ def search_queryset(
 PENDING_LIMIT = 500
 
 
-def _not_yet_indexed(queryset: QuerySet, query: str | None, *, indexed: bool, found: list) -> list:
+def _not_yet_indexed(
+    queryset: QuerySet, query: str | None, *, indexed: bool, found: list, pending: PendingIndexJobs
+) -> list:
     """Matches, through the folded ``search_text`` column (ADR 0001), among records the index
     cannot answer for yet: those whose index job still waits for the worker (a model outside the
     index: all of them). Scanning the whole column instead would read every row of a large
@@ -360,7 +369,7 @@ def _not_yet_indexed(queryset: QuerySet, query: str | None, *, indexed: bool, fo
 
     candidates = queryset.exclude(pk__in=found)
     if indexed:
-        waiting = _waiting_index_jobs(queryset.model)
+        waiting = pending.of(queryset.model)
         if waiting is not None:
             if not waiting:
                 return []
@@ -368,25 +377,40 @@ def _not_yet_indexed(queryset: QuerySet, query: str | None, *, indexed: bool, fo
     return list(search_folded_column(candidates, query)[:CANDIDATES])
 
 
-def _waiting_index_jobs(model: type[Model]) -> list[str] | None:
-    """Primary keys of ``model``'s records with an index job not run yet; None if too many."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-    from modelsearch.tasks import insert_or_update_object_task
+class PendingIndexJobs:
+    """The records whose index job has not run yet, read from the task queue once (on first
+    use) for every model a search looks at."""
 
-    jobs = DBTaskResult.objects.filter(
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        task_path=insert_or_update_object_task.module_path,
-    ).values_list("args_kwargs", flat=True)[: PENDING_LIMIT + 1]
-    jobs = list(jobs)
-    if len(jobs) > PENDING_LIMIT:
-        return None
-    label, name = model._meta.app_label, model._meta.model_name
-    return [
-        job["args"][2]
-        for job in jobs
-        if job.get("args", [None])[:2] == [label, name] and len(job["args"]) == 3
-    ]
+    def __init__(self) -> None:
+        self._by_model: dict[tuple[str, str], list[str]] | None = None
+        self._too_many = False
+
+    def of(self, model: type[Model]) -> list[str] | None:
+        """Primary keys of ``model``'s records with an index job not run yet; None if too many."""
+        if self._by_model is None:
+            self._read()
+        if self._too_many:
+            return None
+        assert self._by_model is not None
+        return self._by_model.get((model._meta.app_label, model._meta.model_name), [])
+
+    def _read(self) -> None:
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+        from modelsearch.tasks import insert_or_update_object_task
+
+        jobs = list(
+            DBTaskResult.objects.filter(
+                status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+                task_path=insert_or_update_object_task.module_path,
+            ).values_list("args_kwargs", flat=True)[: PENDING_LIMIT + 1]
+        )
+        self._too_many = len(jobs) > PENDING_LIMIT
+        self._by_model = {}
+        for job in jobs:
+            args = job.get("args") or []
+            if len(args) == 3:
+                self._by_model.setdefault((args[0], args[1]), []).append(args[2])
 
 
 def _has_folded_column(model: type[Model]) -> bool:
@@ -407,11 +431,12 @@ def search(
         return []
     staff = user is not None and getattr(user, "is_authenticated", False)
     sections = []
+    pending = PendingIndexJobs()
     for source in sources(staff=staff):
         if only and source.key not in only:
             continue
         visible = source.visible(user if staff else None)
-        rows = search_queryset(visible, query, title=source.title)
+        rows = search_queryset(visible, query, title=source.title, pending=pending)
         sections.append(
             Section(
                 source=source,

@@ -18,6 +18,9 @@ from thidua.org.models.role import Role
 from thidua.org.permissions import ANONYMOUS, ORG_MANAGERS, PEOPLE_READERS, Scope
 
 _SCOPE_ATTR = "_thidua_scope"
+# The user's person record, read with the user by backends.AccountBackend when it can be.
+PERSON_ID_ATTR = "thidua_person_id"
+_UNREAD = object()
 
 
 def user_scope(user: Any) -> Scope:
@@ -35,7 +38,9 @@ def user_scope(user: Any) -> Scope:
         if role == Role.PROVINCE_ADMIN:
             is_admin = True
         roles.setdefault(path, set()).add(role)
-    person_id = Person.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+    person_id = getattr(user, PERSON_ID_ATTR, _UNREAD)
+    if person_id is _UNREAD:
+        person_id = Person.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
     scope = Scope(
         user_id=user.pk,
         person_id=person_id,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 
-from thidua.core.searchindex import search_queryset
+from thidua.core.searchindex import PendingIndexJobs, search_queryset
 from thidua.org import queries
 
 RESULTS_PER_SECTION = 10
@@ -77,10 +77,13 @@ def back_office_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
+        pending = PendingIndexJobs()  # read once for every section
         for section in sections():
             # The portal's one search (ADR 0003): Wagtail's index on folded text, then the
             # folded column; the section's scoped queryset decides what the user may see.
-            rows = search_queryset(section.queryset(request.user), query, title=section.describe)
+            rows = search_queryset(
+                section.queryset(request.user), query, title=section.describe, pending=pending
+            )
             rows = rows[: RESULTS_PER_SECTION + 1]
             results.append(
                 {
