@@ -8,8 +8,9 @@ approved for publication and only their public fields.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -358,24 +359,32 @@ def stage_counts(user: Any) -> Breakdown:
 
 
 def exemplar_breakdown(user: Any) -> Breakdown:
-    """Counts by stage, kind, field and unit: four grouped queries whatever the data size."""
-    qs = exemplars_visible_to(user).order_by()
-    kind_counts = dict(qs.values_list("kind").annotate(n=Count("id")).order_by())
-    by_field = [
-        (pk, name, n)
-        for pk, name, n in qs.values_list("field_id", "field__name")
+    """Counts by stage, kind, field and unit: one grouped query whatever the data size (its
+    rows are the combinations that occur, at most one per exemplar), summed here four ways."""
+    stages: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    fields: Counter[tuple[int, str]] = Counter()
+    units: Counter[tuple[int, str]] = Counter()
+    for stage, kind, field_id, field_name, unit_id, unit_name, n in (
+        exemplars_visible_to(user)
+        .order_by()
+        .values_list("stage", "kind", "field_id", "field__name", "unit_id", "unit__name")
         .annotate(n=Count("id"))
-        .order_by("-n", "field__name")
-    ]
-    by_unit = [
-        (pk, name, n)
-        for pk, name, n in qs.values_list("unit_id", "unit__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "unit__name")
-    ]
-    return replace(
-        stage_counts(user),
-        by_kind=[(v, str(label), kind_counts.get(v, 0)) for v, label in Kind.choices],
-        by_field=by_field,
-        by_unit=by_unit,
+    ):
+        stages[stage] += n
+        kinds[kind] += n
+        fields[(field_id, field_name)] += n
+        units[(unit_id, unit_name)] += n
+
+    def most_first(counts: Counter[tuple[int, str]]) -> list[tuple[int, str, int]]:
+        return sorted(
+            ((pk, name, n) for (pk, name), n in counts.items()), key=lambda r: (-r[2], r[1] or "")
+        )
+
+    return Breakdown(
+        by_stage=[(v, str(label), stages.get(v, 0)) for v, label in Stage.choices],
+        by_kind=[(v, str(label), kinds.get(v, 0)) for v, label in Kind.choices],
+        by_field=most_first(fields),
+        by_unit=most_first(units),
+        total=sum(stages.values()),
     )

@@ -9,7 +9,7 @@ records the user may see at all: the roots only narrow them further.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -20,6 +20,14 @@ from django.http import Http404, QueryDict
 from thidua.core.text import format_date, parse_day
 from thidua.org.models import Agency
 from thidua.org.queries import user_scope
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    pk: int
+    name: str
+    path: str
+    depth: int
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,24 @@ class Filter:
     agency: Agency | None = None
     plan_id: int | None = None
     movement_id: int | None = None
+    # The agencies the user may see, read once (``agencies``) and shared by copies of the filter.
+    _directory: list[dict[int, AgencyEntry]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+
+    def agencies(self) -> dict[int, AgencyEntry]:
+        """Every agency whose figures the user may see, by id, in tree order: read once for
+        the page (its agency choice and the roll-up of figures to units both use it)."""
+        if not self._directory:
+            self._directory.append(
+                {
+                    pk: AgencyEntry(pk, name, path, depth)
+                    for pk, name, path, depth in report_agencies(self.user).values_list(
+                        "pk", "name", "path", "depth"
+                    )
+                }
+            )
+        return self._directory[0]
 
     def under(self, field: str) -> Q:
         """Rows whose agency path (``field``, e.g. "agency__path") lies in the roots."""

@@ -43,12 +43,17 @@ class UnitRow:
 
 def roll_up(flt: Filter, counts: Iterable[tuple[int, list[int]]], width: int = 1) -> list[UnitRow]:
     """``counts``: (agency id, values) pairs, several per agency allowed; returns one row per
-    unit bucket, in tree order, with the values summed. Two queries: the agencies' paths and
-    the buckets' names."""
+    unit bucket, in tree order, with the values summed. The agencies' paths and the buckets'
+    names come from the filter's agencies (read once for the page); an agency outside them
+    costs one query for its path, one for its name."""
     pairs = list(counts)
     if not pairs:
         return []
-    paths = dict(Agency.objects.filter(pk__in={a for a, _v in pairs}).values_list("pk", "path"))
+    directory = flt.agencies()
+    paths = {pk: entry.path for pk, entry in directory.items()}
+    unknown = {a for a, _v in pairs} - paths.keys()
+    if unknown:
+        paths.update(Agency.objects.filter(pk__in=unknown).values_list("pk", "path"))
     sums: dict[str, list[int]] = defaultdict(lambda: [0] * width)
     for agency_id, values in pairs:
         path = paths.get(agency_id)
@@ -57,7 +62,10 @@ def roll_up(flt: Filter, counts: Iterable[tuple[int, list[int]]], width: int = 1
         bucket = sums[bucket_path(path, flt.roots)]
         for i, value in enumerate(values):
             bucket[i] += value
-    names = dict(Agency.objects.filter(pk__in=[_id_of(p) for p in sums]).values_list("pk", "name"))
+    names = {pk: entry.name for pk, entry in directory.items()}
+    unnamed = {_id_of(p) for p in sums} - names.keys()
+    if unnamed:
+        names.update(Agency.objects.filter(pk__in=unnamed).values_list("pk", "name"))
     return [
         UnitRow(_id_of(path), names.get(_id_of(path), ""), path, values)
         for path, values in sorted(sums.items())

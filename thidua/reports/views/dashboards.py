@@ -22,7 +22,7 @@ from thidua.reports.queries.exemplars import exemplar_summary, list_link
 from thidua.reports.queries.movements import cascade_link, movements_summary
 from thidua.reports.queries.plans import plan_progress
 from thidua.reports.queries.propaganda import Line, propaganda
-from thidua.reports.scope import Filter, make_filter, period_from, report_agencies
+from thidua.reports.scope import Filter, make_filter, period_from
 
 PAGES = [
     ("reports:propaganda", gettext_lazy("Tuyên truyền")),
@@ -51,10 +51,7 @@ def _page(request: HttpRequest, flt: Filter, name: str, **context: Any) -> HttpR
             "flt": flt,
             "start": format_date(flt.start),
             "end": format_date(flt.end),
-            "agencies": [
-                (a.pk, "– " * a.depth + a.name)
-                for a in report_agencies(request.user).only("pk", "name", "depth")
-            ],
+            "agencies": [(a.pk, "– " * a.depth + a.name) for a in flt.agencies().values()],
             "pages": PAGES,
             "current": name,
             "query": request.GET.urlencode(),
