@@ -73,3 +73,24 @@ def test_quick_column_renders_the_markup_of_wagtails_cell_template():
     assert QuickColumn("empty").render_cell_html(Row(), context) == "<td></td>"
     wagtail = Column("name").render_cell_html(Row(), context)
     assert " ".join(wagtail.split()) == "<td > Sở &lt;Y tế&gt; &amp; B </td>"
+
+
+@pytest.mark.django_db
+def test_a_panel_reads_its_first_rows_and_its_counts_in_one_statement(django_assert_num_queries):
+    from django.contrib.auth.models import Group
+    from django.db.models import Q
+
+    from thidua.core.paging import head_and_counts
+
+    for n in range(7):
+        Group.objects.create(name=f"Nhóm {n}")
+    groups = Group.objects.filter(name__startswith="Nhóm").order_by("name")
+    with django_assert_num_queries(1):
+        rows, total, counts = head_and_counts(groups, 3, odd=Q(name__in=["Nhóm 1", "Nhóm 3"]))
+    assert [g.name for g in rows] == ["Nhóm 0", "Nhóm 1", "Nhóm 2"]
+    assert total == 7 and counts == {"odd": 2}
+    # Nothing in the list: nothing counted, and no error
+    assert head_and_counts(groups.none(), 3, odd=Q(pk=1)) == ([], 0, {"odd": 0})
+    # A DISTINCT list is counted apart, so a duplicate row is not counted twice
+    distinct = Group.objects.filter(Q(name="Nhóm 1") | Q(name="Nhóm 2")).distinct()
+    assert head_and_counts(distinct, 1)[1] == 2

@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from thidua.awards import permissions as perms
 from thidua.awards import queries
 from thidua.awards.models import ProposalStatus
+from thidua.core.paging import head_and_counts
 from thidua.org.queries import user_scope
 
 S = ProposalStatus
@@ -44,5 +45,5 @@ class ProposalsPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        waiting = waiting_for(self.request.user)
-        return {"proposals": list(waiting[:SHOWN]), "total": waiting.count()}
+        proposals, total, _ = head_and_counts(waiting_for(self.request.user), SHOWN)
+        return {"proposals": proposals, "total": total}

@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from thidua.core.paging import head_and_counts
 from thidua.notifications import queries
 
 
@@ -38,8 +39,9 @@ class InboxPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        items = queries.notifications_of(self.request.user).filter(read_at__isnull=True)
-        return {"items": list(items[:5]), "unread_count": queries.unread_count(self.request.user)}
+        unread = queries.notifications_of(self.request.user).filter(read_at__isnull=True)
+        items, unread_count, _ = head_and_counts(unread, 5)
+        return {"items": items, "unread_count": unread_count}
 
 
 @hooks.register("construct_homepage_panels")

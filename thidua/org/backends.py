@@ -45,9 +45,7 @@ class AccountBackend(ModelBackend):
                 perms = Permission.objects.all()
             else:
                 users = Permission.user_set.through.objects.filter(user_id=user_obj.pk)
-                groups = Permission.group_set.through.objects.filter(
-                    group__user__pk=user_obj.pk
-                )
+                groups = Permission.group_set.through.objects.filter(group__user__pk=user_obj.pk)
                 perms = Permission.objects.filter(
                     Q(pk__in=users.values("permission_id"))
                     | Q(pk__in=groups.values("permission_id"))

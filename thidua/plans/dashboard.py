@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from thidua.core.paging import head_and_counts
 from thidua.org.dashboard import DashboardPanel
 from thidua.plans import queries
 
@@ -15,4 +16,5 @@ class MyPlanTasksPanel(DashboardPanel):
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         tasks = queries.tasks_to_report(self.request.user).order_by("due_date", "pk")
-        return {"tasks": list(tasks[:8]), "overdue": queries.overdue_tasks(tasks).count()}
+        rows, _total, counts = head_and_counts(tasks, 8, overdue=queries.overdue())
+        return {"tasks": rows, "overdue": counts["overdue"]}

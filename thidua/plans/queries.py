@@ -121,9 +121,13 @@ def evidence_visible_to(user: Any) -> QuerySet[Evidence]:
     )
 
 
+def overdue(today: dt.date | None = None) -> Q:
+    """Open tasks past their due date."""
+    return Q(status__in=Task.OPEN, due_date__lt=today or dt.date.today())
+
+
 def overdue_tasks(qs: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
-    today = today or dt.date.today()
-    return qs.filter(status__in=Task.OPEN, due_date__lt=today)
+    return qs.filter(overdue(today))
 
 
 def due_soon_tasks(qs: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
