@@ -40,7 +40,7 @@ def test_a_small_province_has_every_area_in_the_expected_ranges(generated):
     from thidua.plans.models import Activity, Meeting, Plan, ProgressReport, Task
     from thidua.portal.models import ArticlePage
 
-    assert "Generated in" in generated
+    assert "Sinh xong trong" in generated
     for area in ("org", "awards", "movements", "exemplars", "plans", "portal", "documents"):
         assert f"{area}:" in generated  # timing per area
 
@@ -166,15 +166,15 @@ def test_same_seed_same_data_other_seed_other_data(db):
 
 
 def test_refuses_a_database_that_holds_data_unless_forced(agency_a):
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="đã có dữ liệu"):
         generate()
 
     out = io.StringIO()
     call_command(
         "generate_province", people=60, years=2, seed=3, today=TODAY, force=True, stdout=out
     )
-    assert "Generated in" in out.getvalue()
-    with pytest.raises(CommandError, match="already here"):
+    assert "Sinh xong trong" in out.getvalue()
+    with pytest.raises(CommandError, match="đã có một tỉnh sinh sẵn"):
         generate(force=True)
 
 

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from thidua.demo.province import awards, documents, exemplars, movements, org, plans, portal
 from thidua.demo.province.common import World
@@ -39,10 +40,10 @@ def existing_data() -> list[str]:
 
     found = []
     for label, model in (
-        ("agencies", Agency),
-        ("people", Person),
-        ("documents", Document),
-        ("articles", ArticlePage),
+        (_("cơ quan, đơn vị"), Agency),
+        (_("cán bộ"), Person),
+        (_("văn bản"), Document),
+        (_("tin bài"), ArticlePage),
     ):
         n = model.objects.count()
         if n:
@@ -64,10 +65,13 @@ def generate(
     from thidua.org.models import Agency
 
     if Agency.objects.filter(code=CODE_PREFIX).exists():
-        raise NotEmpty(f"A generated province (agency code {CODE_PREFIX}) is already here.")
+        raise NotEmpty(
+            _("Cơ sở dữ liệu đã có một tỉnh sinh sẵn (cơ quan mã %(code)s).")
+            % {"code": CODE_PREFIX}
+        )
     found = existing_data()
     if found and not force:
-        raise NotEmpty("The database is not empty: " + ", ".join(found) + ".")
+        raise NotEmpty(_("Cơ sở dữ liệu đã có dữ liệu: %(found)s.") % {"found": ", ".join(found)})
     world = World(seed=seed, people=people, years=years, today=today or dt.date.today())
     index = BulkIndexer()
 

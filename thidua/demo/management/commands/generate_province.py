@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from thidua.demo import province
 
@@ -46,7 +47,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["people"] < 50 or options["years"] < 1:
-            raise CommandError("--people must be at least 50 and --years at least 1.")
+            raise CommandError(
+                _(
+                    "Cần --people từ 50 trở lên và --years từ 1 trở lên "
+                    "(ví dụ: --people 300 --years 3)."
+                )
+            )
         started = time.perf_counter()
         try:
             world = province.generate(
@@ -59,7 +65,8 @@ class Command(BaseCommand):
             )
         except province.NotEmpty as error:
             raise CommandError(
-                f"{error} Use --force to add the generated province anyway."
+                _("%(error)s Thêm --force để vẫn sinh tỉnh bên cạnh dữ liệu đang có.")
+                % {"error": error}
             ) from error
         if connection.vendor == "postgresql":
             # Fresh statistics for the planner and for the search's rare words (ADR 0003), and
@@ -71,9 +78,9 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(statement)
             self.stdout.write(f"  {statement}: {time.perf_counter() - analyzed:.1f} s")
-        self.stdout.write("Rows: " + ", ".join(f"{k} {v}" for k, v in world.counts.items()))
-        self.stdout.write(
-            self.style.SUCCESS(f"Generated in {time.perf_counter() - started:.1f} s.")
-        )
+        rows = ", ".join(f"{k} {v}" for k, v in world.counts.items())
+        self.stdout.write(_("Số dòng: %(rows)s") % {"rows": rows})
+        elapsed = f"{time.perf_counter() - started:.1f}"
+        self.stdout.write(self.style.SUCCESS(_("Sinh xong trong %(s)s giây.") % {"s": elapsed}))
         if options["digest"]:
             self.stdout.write(f"Digest: {province.digest()}")
