@@ -17,7 +17,10 @@ which each process holds for itself, it is a small file in ``THIDUA_VAR_DIR`` (o
 local cache implies), replaced atomically on purge: a read is one small file read.
 
 Articles also keep their last anonymous rendering in the database (``PageRendering``, tagged with
-the generation it was rendered under): see thidua/portal/rendering.py.
+the generation it was rendered under): see thidua/portal/rendering.py. In this cache an article is
+kept once, under its address without the query string, and answers every query string (links
+shared with a tracking parameter per click); any other page is kept under its full address, and
+remembers under the short key that it has no rendering, so a miss never looks twice.
 """
 
 from __future__ import annotations
@@ -187,14 +190,15 @@ class AnonymousPageCacheMiddleware:
             return response
         if rendering_key:
             known = found.get(rendering_key)
-            if known is None or known[0] != generation:
+            from_cache = known is not None and known[0] == generation
+            if not from_cache:
                 known = (generation, *(rendering.stored(request) or (None, None)))
                 if known[1] is not None:
                     cache.set(rendering_key, known, timeout())
             if known[1] is not None:
                 _, content, headers = known
                 response = _replay(200, headers, content)
-                response["X-Portal-Cache"] = "miss"
+                response["X-Portal-Cache"] = "hit" if from_cache else "miss"
                 response["X-Portal-Rendering"] = "stored"
                 return response
         response = self.get_response(request)
@@ -208,13 +212,17 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in _SKIP_HEADERS
             ]
-            cache.set(key, (generation, response.status_code, headers, response.content), timeout())
-            response["X-Portal-Cache"] = "miss"
-        if rendering_key and response.status_code == 200:
-            if cacheable and rendering.store(request, response, headers):
-                cache.set(rendering_key, (generation, response.content, headers), timeout())
-            else:
+        if cacheable and rendering_key and rendering.store(request, response, headers):
+            # An article: its rendering answers every query string, the plain address included.
+            cache.set(rendering_key, (generation, response.content, headers), timeout())
+        else:
+            if cacheable:
+                page = (generation, response.status_code, headers, response.content)
+                cache.set(key, page, timeout())
+            if rendering_key and response.status_code == 200:
                 cache.set(rendering_key, (generation, None, None), timeout())
+        if cacheable:
+            response["X-Portal-Cache"] = "miss"
         return response
 
 
