@@ -125,12 +125,12 @@ def _read(cache: Any, keys: list[str]) -> tuple[int, dict[str, Any]]:
     return generation, found
 
 
-def _key(request: HttpRequest) -> str:
+def _key(request: HttpRequest, language: str) -> str:
     raw = "|".join(
         [
             request.get_host(),
             request.get_full_path(),
-            get_language_from_request(request) or "",
+            language,
             "htmx" if request.headers.get("HX-Request") else "",
         ]
     )
@@ -170,14 +170,14 @@ class AnonymousPageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         cache = _cache()
-        key = _key(request)
+        language = get_language_from_request(request) or ""  # read once: both keys hold it
+        key = _key(request, language)
         # An article's rendering is kept under its address without the query string, so a link
         # with a tracking parameter per click is still answered without rendering (rendering.py).
         # For any other page the same key holds "no rendering here", so that no request looks
         # for one in the database twice in a generation.
-        rendering_key = (
-            _RENDERING_PREFIX + rendering.key(request) if rendering.may_answer(request) else None
-        )
+        digest = rendering.key(request, language) if rendering.may_answer(request) else ""
+        rendering_key = _RENDERING_PREFIX + digest if digest else None
         generation, found = _read(cache, [key, rendering_key] if rendering_key else [key])
         # The generation this request is served under: the article's stored rendering must be of
         # it (rendering.py), and what is rendered now is stored under it.
@@ -192,7 +192,7 @@ class AnonymousPageCacheMiddleware:
             known = found.get(rendering_key)
             from_cache = known is not None and known[0] == generation
             if not from_cache:
-                known = (generation, *(rendering.stored(request) or (None, None)))
+                known = (generation, *(rendering.stored(request, digest) or (None, None)))
                 if known[1] is not None:
                     cache.set(rendering_key, known, timeout())
             if known[1] is not None:
@@ -212,7 +212,7 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in _SKIP_HEADERS
             ]
-        if cacheable and rendering_key and rendering.store(request, response, headers):
+        if cacheable and rendering_key and rendering.store(request, response, headers, digest):
             # An article: its rendering answers every query string, the plain address included.
             cache.set(rendering_key, (generation, response.content, headers), timeout())
         else:

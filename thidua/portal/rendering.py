@@ -24,15 +24,15 @@ from typing import Any
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger(__name__)
 
 
-def key(request: HttpRequest) -> str:
-    # The language as LocaleMiddleware will choose it (no i18n_patterns here): the key is
-    # computed before that middleware has run, when the rendering is looked up.
-    raw = "|".join([request.get_host(), request.path, get_language_from_request(request) or ""])
+def key(request: HttpRequest, language: str) -> str:
+    """The rendering's key: host, path (no query string) and ``language``, the language
+    LocaleMiddleware will choose (no i18n_patterns here), which the page cache middleware
+    reads from the request before that middleware has run."""
+    raw = "|".join([request.get_host(), request.path, language])
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -57,13 +57,13 @@ def wanted(request: HttpRequest) -> bool:
     return _generation(request) is not None and may_answer(request)
 
 
-def stored(request: HttpRequest) -> tuple[bytes, list[list[str]]] | None:
-    """The content and headers of this address's rendering under the current generation, if
-    one was stored."""
+def stored(request: HttpRequest, rendering_key: str) -> tuple[bytes, list[list[str]]] | None:
+    """The content and headers of the rendering under ``rendering_key`` (``key``) and the
+    current generation, if one was stored."""
     from thidua.portal.models import PageRendering
 
     rows = PageRendering.objects.filter(
-        key=key(request), generation=_generation(request)
+        key=rendering_key, generation=_generation(request)
     ).values_list("html", "headers")[:1]
     if not rows:
         return None
@@ -78,17 +78,22 @@ def mark(request: HttpRequest, page: Any, response: HttpResponse) -> None:
         response.portal_rendering_of = page.pk  # type: ignore[attr-defined]
 
 
-def store(request: HttpRequest, response: HttpResponse, headers: list[tuple[str, str]]) -> bool:
-    """Keep a marked response, under the request's generation; False when the response is not
-    an article's rendering. A failure to store (a concurrent writer, a busy database) never
-    fails the visitor's request."""
+def store(
+    request: HttpRequest,
+    response: HttpResponse,
+    headers: list[tuple[str, str]],
+    rendering_key: str,
+) -> bool:
+    """Keep a marked response under ``rendering_key`` (``key``) and the request's generation;
+    False when the response is not an article's rendering. A failure to store (a concurrent
+    writer, a busy database) never fails the visitor's request."""
     from thidua.portal.models import PageRendering
 
     page_id = getattr(response, "portal_rendering_of", None)
     if page_id is None or not wanted(request):
         return False
     row = PageRendering(
-        key=key(request),
+        key=rendering_key,
         page_id=page_id,
         path=request.path[:255],
         generation=_generation(request),

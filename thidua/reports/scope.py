@@ -9,8 +9,8 @@ records the user may see at all: the roots only narrow them further.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from functools import reduce
+from dataclasses import dataclass
+from functools import cached_property, reduce
 from operator import or_
 from typing import Any
 
@@ -42,24 +42,17 @@ class Filter:
     agency: Agency | None = None
     plan_id: int | None = None
     movement_id: int | None = None
-    # The agencies the user may see, read once (``agencies``) and shared by copies of the filter.
-    _directory: list[dict[int, AgencyEntry]] = field(
-        default_factory=list, compare=False, repr=False
-    )
 
+    @cached_property
     def agencies(self) -> dict[int, AgencyEntry]:
         """Every agency whose figures the user may see, by id, in tree order: read once for
         the page (its agency choice and the roll-up of figures to units both use it)."""
-        if not self._directory:
-            self._directory.append(
-                {
-                    pk: AgencyEntry(pk, name, path, depth)
-                    for pk, name, path, depth in report_agencies(self.user).values_list(
-                        "pk", "name", "path", "depth"
-                    )
-                }
+        return {
+            pk: AgencyEntry(pk, name, path, depth)
+            for pk, name, path, depth in report_agencies(self.user).values_list(
+                "pk", "name", "path", "depth"
             )
-        return self._directory[0]
+        }
 
     def under(self, field: str) -> Q:
         """Rows whose agency path (``field``, e.g. "agency__path") lies in the roots."""
@@ -89,9 +82,6 @@ class Filter:
     @property
     def period_label(self) -> str:
         return f"{format_date(self.start)} – {format_date(self.end)}"
-
-    def with_period(self, start: dt.date, end: dt.date) -> Filter:
-        return replace(self, start=start, end=end)
 
 
 def report_agencies(user: Any) -> QuerySet[Agency]:

@@ -49,7 +49,7 @@ def roll_up(flt: Filter, counts: Iterable[tuple[int, list[int]]], width: int = 1
     pairs = list(counts)
     if not pairs:
         return []
-    directory = flt.agencies()
+    directory = flt.agencies
     paths = {pk: entry.path for pk, entry in directory.items()}
     unknown = {a for a, _v in pairs} - paths.keys()
     if unknown:

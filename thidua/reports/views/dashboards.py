@@ -51,7 +51,7 @@ def _page(request: HttpRequest, flt: Filter, name: str, **context: Any) -> HttpR
             "flt": flt,
             "start": format_date(flt.start),
             "end": format_date(flt.end),
-            "agencies": [(a.pk, "– " * a.depth + a.name) for a in flt.agencies().values()],
+            "agencies": [(a.pk, "– " * a.depth + a.name) for a in flt.agencies.values()],
             "pages": PAGES,
             "current": name,
             "query": request.GET.urlencode(),
